@@ -1,0 +1,314 @@
+#include "app/app.hpp"
+
+#include <csignal>
+#include <future>
+
+#include <boost/asio/signal_set.hpp>
+
+#include "core/http_server.hpp"
+#include "core/log.hpp"
+#include "core/middleware.hpp"
+#include "core/problem.hpp"
+#include "core/static_files.hpp"
+#include "db/migrations.hpp"
+#include "db/pool.hpp"
+#include "infra/blocking.hpp"
+#include "infra/redis.hpp"
+#include "migrations.hpp"
+#include "modules/auth/routes.hpp"
+#include "modules/categories/routes.hpp"
+#include "modules/system/routes.hpp"
+#include "modules/users/routes.hpp"
+
+namespace service::app {
+namespace {
+
+std::vector<db::Migration> embedded_migrations() {
+    std::vector<std::pair<std::string_view, std::string_view>> files;
+    for (const auto& f : migrations::kAll) files.emplace_back(f.name, f.text);
+    return db::migrations_from_files(files);
+}
+
+std::string conninfo_for(const core::Config& config) {
+    // keepalives notice a dead server; statement_timeout is the server-side backstop for
+    // queries the client stopped waiting for.
+    std::string url = config.database_url;
+    url += url.find('?') == std::string::npos ? "?" : "&";
+    url +=
+        "keepalives=1&keepalives_idle=30&tcp_user_timeout=10000&application_name=service-server"
+        "&options=-c%20statement_timeout%3D" +
+        std::to_string(config.db_statement_timeout.count());
+    return url;
+}
+
+infra::RedisUrl redis_url_or_throw(const std::string& text) {
+    auto url = infra::parse_redis_url(text);
+    if (!url) throw core::ConfigError("REDIS_URL is not a valid redis:// URL");
+    return *url;
+}
+
+}  // namespace
+
+struct App::Parts {
+    explicit Parts(core::Config c)
+        : config(std::move(c)),
+          jwt(config.jwt_secret),
+          pool(net::make_strand(ioc), db::PoolOptions{conninfo_for(config), config.db_pool_size,
+                                                      std::chrono::milliseconds(3000), config.db_acquire_timeout}),
+          redis(ioc, redis_url_or_throw(config.redis_url)),
+          blocking(std::max(2u, std::thread::hardware_concurrency())),
+          limiter(&redis),
+          principals(pool, users_repo),
+          users_service(pool, users_repo, categories_repo),
+          users_routes(users_service),
+          auth_service(pool, users_repo, auth_repo, jwt, blocking, config.bcrypt_cost),
+          auth_routes(auth_service),
+          categories_routes(pool, categories_repo),
+          system_routes(pool, redis, metrics, migration_state),
+          static_files(config.web_root),
+          pipeline([this](core::Request& req) { return endpoint(req); }),
+          server(ioc, config, pipeline) {}
+
+    net::awaitable<core::Response> endpoint(core::Request& req) {
+        if (req.route != nullptr) co_return co_await req.route->handler(req);
+        if (auto res = static_files.serve(req)) co_return std::move(*res);
+        throw core::ApiError::not_found("No such page: " + std::string(req.path));
+    }
+
+    net::awaitable<void> migrate_in_background();
+    net::awaitable<void> shutdown();
+
+    core::Config config;
+    net::io_context ioc{config.workers};
+    core::jwt::Codec jwt;
+    core::Metrics metrics;
+    db::Pool pool;
+    infra::RedisClient redis;
+    infra::BlockingPool blocking;
+    core::RateLimiter limiter;
+    system::MigrationState migration_state;
+
+    users::Repository users_repo;
+    categories::Repository categories_repo;
+    auth::Repository auth_repo;
+    users::PrincipalLoader principals;
+    users::Service users_service;
+    users::Routes users_routes;
+    auth::Service auth_service;
+    auth::Routes auth_routes;
+    categories::Routes categories_routes;
+    system::Routes system_routes;
+
+    core::Router router;
+    core::StaticFiles static_files;
+    core::Pipeline pipeline;
+    core::HttpServer server;
+    std::vector<std::thread> threads;
+    std::promise<int> finished;
+    std::atomic<bool> stopping{false};
+    int exit_code = 0;
+};
+
+net::awaitable<void> App::Parts::migrate_in_background() {
+    auto delay = std::chrono::milliseconds(200);
+    bool warned = false;
+    while (!stopping) {
+        try {
+            db::Connection conn(co_await net::this_coro::executor);
+            co_await conn.connect(pool.options().conninfo, std::chrono::seconds(5));
+            const int applied = co_await db::migrate(conn, embedded_migrations());
+            core::log::info("database ready", {{"migrations_applied", applied}});
+            migration_state.done = true;
+            pool.set_ready(true);
+            co_return;
+        } catch (const db::MigrationError& e) {
+            migration_state.failed = true;
+            core::log::error("refusing to start: migrations", {{"error", e.what()}});
+            exit_code = 1;
+            net::co_spawn(ioc, shutdown(), net::detached);
+            co_return;
+        } catch (const db::Unavailable& e) {
+            if (!warned) core::log::warn("waiting for PostgreSQL", {{"error", e.what()}});
+            warned = true;
+        } catch (const db::Error& e) {
+            migration_state.failed = true;
+            core::log::error("a migration failed", {{"error", e.what()}, {"sqlstate", e.sqlstate()}});
+            exit_code = 1;
+            net::co_spawn(ioc, shutdown(), net::detached);
+            co_return;
+        }
+        net::steady_timer timer(co_await net::this_coro::executor, delay);
+        co_await timer.async_wait(kUseTuple);
+        delay = std::min(delay * 2, std::chrono::milliseconds(5000));
+    }
+}
+
+net::awaitable<void> App::Parts::shutdown() {
+    if (stopping.exchange(true)) co_return;
+    core::log::info("shutting down", {{"connections", server.active_connections()}});
+    server.stop();
+    const auto left = co_await server.drain(config.shutdown_timeout);
+    if (left > 0) core::log::warn("closing connections that did not finish in time", {{"connections", left}});
+    redis.stop();
+    ioc.stop();
+}
+
+App::App(core::Config config) : parts_(std::make_unique<Parts>(std::move(config))) {
+    auto& p = *parts_;
+    core::log::set_level(p.config.log_level);
+    p.system_routes.register_routes(p.router);
+    p.auth_routes.register_routes(p.router);
+    p.users_routes.register_routes(p.router);
+    p.categories_routes.register_routes(p.router);
+
+    // Outermost first. Errors are turned into responses inside the header-adding layers, so
+    // problem+json answers carry the security, CORS and request-id headers too.
+    p.pipeline.use(std::make_unique<core::ObserveMiddleware>(p.config, p.metrics));
+    p.pipeline.use(std::make_unique<core::SecurityHeadersMiddleware>(p.config));
+    p.pipeline.use(std::make_unique<core::CorsMiddleware>(p.config.cors_origins));
+    p.pipeline.use(std::make_unique<core::ErrorMiddleware>());
+    p.pipeline.use(std::make_unique<core::RoutingMiddleware>(p.router));
+    p.pipeline.use(std::make_unique<core::RateLimitMiddleware>(p.config, p.limiter));
+    p.pipeline.use(std::make_unique<core::AuthMiddleware>(p.jwt, p.principals));
+
+    p.metrics.add_collector([&p](std::string& out) {
+        const auto s = p.pool.stats();
+        out += "# HELP db_pool_connections PostgreSQL connections by state.\n# TYPE db_pool_connections gauge\n";
+        out += "db_pool_connections{state=\"open\"} " + std::to_string(s.total) + "\n";
+        out += "db_pool_connections{state=\"idle\"} " + std::to_string(s.idle) + "\n";
+        out += "# HELP db_pool_waiting Requests waiting for a connection.\n# TYPE db_pool_waiting gauge\n";
+        out += "db_pool_waiting " + std::to_string(s.waiting) + "\n";
+        out +=
+            "# HELP db_connect_failures_total Failed connection attempts.\n# TYPE db_connect_failures_total counter\n";
+        out += "db_connect_failures_total " + std::to_string(s.connect_failures) + "\n";
+        out += "# HELP redis_up Whether the Redis connection is established.\n# TYPE redis_up gauge\n";
+        out += std::string("redis_up ") + (p.redis.connected() ? "1" : "0") + "\n";
+    });
+    p.auth_service.prepare();
+}
+
+App::~App() {
+    stop();
+    if (parts_) {
+        for (auto& t : parts_->threads) {
+            if (t.joinable()) t.join();
+        }
+    }
+}
+
+const core::Router& App::router() const { return parts_->router; }
+
+std::uint16_t App::start() {
+    auto& p = *parts_;
+    const auto port = p.server.start();
+    p.redis.start();
+    net::co_spawn(net::make_strand(p.ioc), p.migrate_in_background(), net::detached);
+    core::log::info("listening", {{"address", p.config.bind_address},
+                                  {"port", port},
+                                  {"workers", p.config.workers},
+                                  {"web_root", p.config.web_root},
+                                  {"static_files", p.static_files.size()}});
+    if (p.config.jwt_secret_generated) {
+        core::log::warn("JWT_SECRET not set: using a random secret, sessions end when the process restarts");
+    }
+    for (int i = 0; i < p.config.workers; ++i) {
+        p.threads.emplace_back([&p] {
+            try {
+                p.ioc.run();
+            } catch (const std::exception& e) {
+                core::log::error("I/O thread crashed", {{"error", e.what()}});
+                p.exit_code = 1;
+                p.ioc.stop();
+            }
+        });
+    }
+    return port;
+}
+
+void App::stop() {
+    if (!parts_ || parts_->stopping) return;
+    net::co_spawn(parts_->ioc, parts_->shutdown(), net::detached);
+}
+
+int App::wait() {
+    auto& p = *parts_;
+    net::signal_set signals(p.ioc, SIGINT, SIGTERM);
+    signals.async_wait([this](const boost::system::error_code& ec, int signal) {
+        if (ec) return;
+        core::log::info("signal received", {{"signal", signal}});
+        stop();
+    });
+    for (auto& t : p.threads) {
+        if (t.joinable()) t.join();
+    }
+    p.blocking.stop();
+    core::log::info("stopped");
+    return p.exit_code;
+}
+
+namespace {
+
+net::awaitable<void> migrate_once(std::string conninfo) {
+    db::Connection conn(co_await net::this_coro::executor);
+    co_await conn.connect(conninfo, std::chrono::seconds(10));
+    const int applied = co_await db::migrate(conn, embedded_migrations());
+    core::log::info("migrations applied", {{"count", applied}});
+}
+
+}  // namespace
+
+int run_migrations(const core::Config& config) {
+    net::io_context ioc;
+    int code = 0;
+    net::co_spawn(ioc, migrate_once(conninfo_for(config)), [&code](std::exception_ptr e) {
+        if (!e) return;
+        try {
+            std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+            core::log::error("migration failed", {{"error", ex.what()}});
+            code = 1;
+        }
+    });
+    ioc.run();
+    return code;
+}
+
+int create_admin(const core::Config& config, const std::string& email, const std::string& password,
+                 const std::string& name) {
+    if (run_migrations(config) != 0) return 1;
+    const auto normalized = auth::normalize_email(email);
+    if (!normalized) {
+        core::log::error("create-admin: not a valid email address", {{"email", email}});
+        return 2;
+    }
+    if (password.size() < 8 || password.size() > 72) {
+        core::log::error("create-admin: the password must be 8 to 72 bytes");
+        return 2;
+    }
+    net::io_context ioc;
+    db::Pool pool(ioc.get_executor(), db::PoolOptions{conninfo_for(config), 1});
+    pool.set_ready(true);
+    users::Repository users_repo;
+    auth::Repository auth_repo;
+    core::jwt::Codec jwt(config.jwt_secret);
+    infra::BlockingPool blocking(1);
+    auth::Service auth_service(pool, users_repo, auth_repo, jwt, blocking, config.bcrypt_cost);
+    int code = 0;
+    net::co_spawn(ioc, auth_service.create_admin(*normalized, password, name.empty() ? "Administrator" : name),
+                  [&](std::exception_ptr e, std::string id) {
+                      if (!e) {
+                          core::log::info("admin ready", {{"email", *normalized}, {"user_id", id}});
+                          return;
+                      }
+                      try {
+                          std::rethrow_exception(e);
+                      } catch (const std::exception& ex) {
+                          core::log::error("create-admin failed", {{"error", ex.what()}});
+                          code = 1;
+                      }
+                  });
+    ioc.run();
+    return code;
+}
+
+}  // namespace service::app

@@ -1,0 +1,39 @@
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "core/config.hpp"
+#include "core/router.hpp"
+
+namespace service::app {
+
+/// The composition root: builds every shared mechanism and module, wires the middleware chain
+/// and owns the threads. main() and the integration tests both use it.
+class App {
+  public:
+    explicit App(core::Config config);
+    ~App();
+
+    /// Starts the I/O threads, Redis, the migrator and the listener; returns the bound port.
+    std::uint16_t start();
+    /// Blocks until SIGINT/SIGTERM (or stop()) has drained everything. Returns the exit code.
+    int wait();
+    /// Begins the graceful shutdown from any thread.
+    void stop();
+
+    const core::Router& router() const;
+
+  private:
+    struct Parts;
+    std::unique_ptr<Parts> parts_;
+};
+
+/// `service-server migrate`: apply migrations and exit. Returns the exit code.
+int run_migrations(const core::Config& config);
+/// `service-server create-admin`: returns the exit code.
+int create_admin(const core::Config& config, const std::string& email, const std::string& password,
+                 const std::string& name);
+
+}  // namespace service::app

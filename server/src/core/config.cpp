@@ -1,0 +1,134 @@
+#include "core/config.hpp"
+
+#include <charconv>
+#include <limits>
+
+#include "core/crypto.hpp"
+
+namespace service::core {
+namespace {
+
+std::vector<std::string> split_list(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = std::min(text.find(',', start), text.size());
+        auto item = text.substr(start, end - start);
+        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+        while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+        if (!item.empty()) out.emplace_back(item);
+        start = end + 1;
+    }
+    return out;
+}
+
+long long parse_int(std::string_view name, const std::string& text, long long min, long long max) {
+    long long value = 0;
+    const auto [ptr, err] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (err != std::errc{} || ptr != text.data() + text.size() || value < min || value > max) {
+        throw ConfigError(std::string(name) + " must be an integer between " + std::to_string(min) + " and " +
+                          std::to_string(max) + ", got '" + text + "'");
+    }
+    return value;
+}
+
+}  // namespace
+
+Config load_config(const EnvLookup& env) {
+    Config c;
+    auto int_var = [&](std::string_view name, auto& field, long long min, long long max) {
+        if (auto v = env(name))
+            field = static_cast<std::remove_reference_t<decltype(field)>>(parse_int(name, *v, min, max));
+    };
+    auto seconds_var = [&](std::string_view name, std::chrono::seconds& field, long long min, long long max) {
+        if (auto v = env(name)) field = std::chrono::seconds(parse_int(name, *v, min, max));
+    };
+
+    if (auto v = env("ENVIRONMENT")) {
+        if (*v != "production" && *v != "development" && *v != "test") {
+            throw ConfigError("ENVIRONMENT must be production, development or test, got '" + *v + "'");
+        }
+        c.environment = *v;
+    }
+    if (auto v = env("BIND_ADDRESS")) c.bind_address = *v;
+    int_var("PORT", c.port, 0, 65535);
+    int_var("WORKERS", c.workers, 1, 256);
+    if (auto v = env("DATABASE_URL")) c.database_url = *v;
+    if (c.database_url.empty()) throw ConfigError("DATABASE_URL is required (postgresql://user:pass@host:port/db)");
+    if (auto v = env("REDIS_URL")) c.redis_url = *v;
+    if (c.redis_url.rfind("redis://", 0) != 0) throw ConfigError("REDIS_URL must start with redis://");
+
+    if (auto v = env("JWT_SECRET"); v && !v->empty()) {
+        if (v->size() < 32) throw ConfigError("JWT_SECRET must be at least 32 bytes");
+        c.jwt_secret = *v;
+    } else if (c.production()) {
+        throw ConfigError("JWT_SECRET is required when ENVIRONMENT=production");
+    } else {
+        c.jwt_secret = random_token(48);
+        c.jwt_secret_generated = true;
+    }
+
+    if (auto v = env("CORS_ORIGINS")) c.cors_origins = split_list(*v);
+    if (auto v = env("LOG_LEVEL")) {
+        if (!log::parse_level(*v, c.log_level)) throw ConfigError("LOG_LEVEL must be debug, info, warn or error");
+    }
+    if (auto v = env("WEB_ROOT")) c.web_root = *v;
+    if (auto v = env("TRUSTED_PROXIES")) {
+        for (const auto& item : split_list(*v)) {
+            auto network = IpNetwork::parse(item);
+            if (!network) throw ConfigError("TRUSTED_PROXIES: '" + item + "' is not an IP address or CIDR network");
+            c.trusted_proxies.push_back(*network);
+        }
+    }
+    int_var("RATE_LIMIT_PER_MINUTE", c.rate_limit_per_minute, 0, 1'000'000'000);
+    int_var("AUTH_RATE_LIMIT_PER_MINUTE", c.auth_rate_limit_per_minute, 0, 1'000'000'000);
+    int_var("MAX_CONNECTIONS", c.max_connections, 1, 1'000'000);
+    int_var("BODY_LIMIT_BYTES", c.body_limit, 1024, 1LL << 30);
+    int_var("HEADER_LIMIT_BYTES", c.header_limit, 1024, 1 << 20);
+    seconds_var("READ_TIMEOUT_SECONDS", c.read_timeout, 1, 3600);
+    seconds_var("IDLE_TIMEOUT_SECONDS", c.idle_timeout, 1, 3600);
+    seconds_var("SHUTDOWN_TIMEOUT_SECONDS", c.shutdown_timeout, 0, 3600);
+    int_var("DB_POOL_SIZE", c.db_pool_size, 1, 1000);
+    if (auto v = env("DB_ACQUIRE_TIMEOUT_MS"))
+        c.db_acquire_timeout = std::chrono::milliseconds(parse_int("DB_ACQUIRE_TIMEOUT_MS", *v, 1, 600'000));
+    if (auto v = env("DB_STATEMENT_TIMEOUT_MS"))
+        c.db_statement_timeout = std::chrono::milliseconds(parse_int("DB_STATEMENT_TIMEOUT_MS", *v, 1, 3'600'000));
+    int_var("BCRYPT_COST", c.bcrypt_cost, 10, 15);
+    return c;
+}
+
+std::string config_help() {
+    return R"(Usage: service-server [serve]            run the HTTP/WebSocket server (default)
+       service-server migrate               apply database migrations and exit
+       service-server create-admin --email E --password P [--name N]
+                                            create an admin (or promote an existing user)
+       service-server --help                this text
+
+Environment:
+  ENVIRONMENT                 production | development | test       (development)
+  BIND_ADDRESS                address to listen on                  (127.0.0.1)
+  PORT                        TCP port, 0 picks a free one           (8080)
+  WORKERS                     I/O threads                            (2)
+  DATABASE_URL                PostgreSQL URL                         (required)
+  REDIS_URL                   redis://host:port/db                   (redis://127.0.0.1:6379/0)
+  JWT_SECRET                  HS256 key, >= 32 bytes; required in production, random per process otherwise
+  CORS_ORIGINS                comma-separated allowed origins        (none)
+  LOG_LEVEL                   debug | info | warn | error            (info)
+  WEB_ROOT                    directory of the built web client      (none: API only)
+  TRUSTED_PROXIES             comma-separated IPs/CIDRs whose X-Forwarded-For is believed (none)
+  RATE_LIMIT_PER_MINUTE       requests per minute per client IP, 0 = off (100)
+  AUTH_RATE_LIMIT_PER_MINUTE  login/register attempts per minute per IP, 0 = off (10)
+  MAX_CONNECTIONS             concurrent connections                 (10000)
+  BODY_LIMIT_BYTES            largest request body                   (1048576)
+  HEADER_LIMIT_BYTES          largest request header                 (16384)
+  READ_TIMEOUT_SECONDS        time to receive a whole request        (15)
+  IDLE_TIMEOUT_SECONDS        keep-alive idle time                   (60)
+  SHUTDOWN_TIMEOUT_SECONDS    drain time on SIGTERM/SIGINT           (10)
+  DB_POOL_SIZE                PostgreSQL connections per process     (16)
+  DB_ACQUIRE_TIMEOUT_MS       wait for a free connection             (3000)
+  DB_STATEMENT_TIMEOUT_MS     server-side statement_timeout          (5000)
+  BCRYPT_COST                 password hashing cost, 10..15          (10)
+)";
+}
+
+}  // namespace service::core

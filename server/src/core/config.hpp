@@ -1,0 +1,60 @@
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/ip_network.hpp"
+#include "core/log.hpp"
+
+namespace service::core {
+
+/// Every setting the server reads, all from environment variables (see config_help()).
+struct Config {
+    std::string bind_address = "127.0.0.1";
+    std::uint16_t port = 8080;
+    int workers = 2;
+    std::string environment = "development";  // "production" makes JWT_SECRET mandatory
+    std::string database_url;
+    std::string redis_url = "redis://127.0.0.1:6379/0";
+    std::string jwt_secret;  // >= 32 bytes; generated per process outside production
+    bool jwt_secret_generated = false;
+    std::vector<std::string> cors_origins;
+    log::Level log_level = log::Level::kInfo;
+    std::string web_root;  // built web client (web/dist); empty = no static serving
+    std::vector<IpNetwork> trusted_proxies;
+    int rate_limit_per_minute = 100;      // 0 = off
+    int auth_rate_limit_per_minute = 10;  // login/register; 0 = off
+    int max_connections = 10000;
+    std::size_t body_limit = 1024 * 1024;
+    std::size_t header_limit = 16 * 1024;
+    std::chrono::seconds read_timeout{15};  // whole request, headers and body
+    std::chrono::seconds idle_timeout{60};  // keep-alive between requests
+    std::chrono::seconds shutdown_timeout{10};
+    int db_pool_size = 16;
+    std::chrono::milliseconds db_acquire_timeout{3000};
+    std::chrono::milliseconds db_statement_timeout{5000};
+    int bcrypt_cost = 10;
+
+    bool production() const { return environment == "production"; }
+};
+
+class ConfigError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;
+
+/// Reads the configuration through `env` (tests pass a map; main passes ::getenv).
+/// Throws ConfigError naming the variable and what is wrong with it.
+Config load_config(const EnvLookup& env);
+
+/// Text for `--help`: every variable with its default.
+std::string config_help();
+
+}  // namespace service::core

@@ -1,0 +1,206 @@
+#include "core/http_server.hpp"
+
+#include "core/crypto.hpp"
+#include "core/log.hpp"
+#include "core/problem.hpp"
+
+namespace service::core {
+namespace {
+
+// Decrements the connection count however the session coroutine ends.
+struct ActiveGuard {
+    std::atomic<std::size_t>& count;
+    ~ActiveGuard() { --count; }
+};
+
+}  // namespace
+
+HttpServer::HttpServer(net::io_context& ioc, const Config& config, const Pipeline& pipeline)
+    : ioc_(ioc), config_(config), pipeline_(pipeline), acceptor_(ioc) {}
+
+std::uint16_t HttpServer::start() {
+    const tcp::endpoint endpoint{net::ip::make_address(config_.bind_address), config_.port};
+    acceptor_.open(endpoint.protocol());
+    acceptor_.set_option(net::socket_base::reuse_address(true));
+    acceptor_.bind(endpoint);
+    acceptor_.listen(net::socket_base::max_listen_connections);
+    net::co_spawn(ioc_, accept_loop(), [](std::exception_ptr e) {
+        if (!e) return;
+        try {
+            std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+            log::error("accept loop failed", {{"error", ex.what()}});
+        }
+    });
+    return acceptor_.local_endpoint().port();
+}
+
+void HttpServer::stop() {
+    if (stopping_.exchange(true)) return;
+    net::post(acceptor_.get_executor(), [this] {
+        boost::system::error_code ec;
+        acceptor_.close(ec);
+    });
+    std::lock_guard lock(sessions_mutex_);
+    for (const auto& [id, entry] : sessions_) {
+        // Runs on the session's strand, so it cannot race the session's own use of the stream.
+        net::post(entry.executor, [this, id = id] {
+            std::lock_guard inner(sessions_mutex_);
+            const auto it = sessions_.find(id);
+            if (it != sessions_.end() && *it->second.reading) it->second.stream->cancel();
+        });
+    }
+}
+
+net::awaitable<std::size_t> HttpServer::drain(std::chrono::steady_clock::duration timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    net::steady_timer timer(co_await net::this_coro::executor);
+    while (active_.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+        timer.expires_after(std::chrono::milliseconds(20));
+        co_await timer.async_wait(kUseTuple);
+    }
+    co_return active_.load();
+}
+
+std::uint64_t HttpServer::register_session(net::any_io_executor executor, beast::tcp_stream* stream,
+                                           const bool* reading) {
+    std::lock_guard lock(sessions_mutex_);
+    const auto id = next_session_id_++;
+    sessions_.emplace(id, SessionEntry{std::move(executor), stream, reading});
+    return id;
+}
+
+void HttpServer::unregister_session(std::uint64_t id) {
+    std::lock_guard lock(sessions_mutex_);
+    sessions_.erase(id);
+}
+
+net::awaitable<void> HttpServer::accept_loop() {
+    while (!stopping_) {
+        net::any_io_executor strand = net::make_strand(ioc_);
+        auto [ec, socket] = co_await acceptor_.async_accept(strand, kUseTuple);
+        if (ec) {
+            if (stopping_ || ec == net::error::operation_aborted) co_return;
+            log::warn("accept failed", {{"error", ec.message()}});
+            // Out of file descriptors and the like: back off instead of spinning.
+            net::steady_timer timer(ioc_, std::chrono::milliseconds(50));
+            co_await timer.async_wait(kUseTuple);
+            continue;
+        }
+        if (active_.load() >= static_cast<std::size_t>(config_.max_connections)) {
+            boost::system::error_code ignored;
+            socket.close(ignored);
+            continue;
+        }
+        socket.set_option(tcp::no_delay(true), ec);
+        ++active_;
+        net::co_spawn(strand, session(beast::tcp_stream(std::move(socket))), [](std::exception_ptr e) {
+            if (!e) return;
+            try {
+                std::rethrow_exception(e);
+            } catch (const std::exception& ex) {
+                log::warn("connection ended with an error", {{"error", ex.what()}});
+            }
+        });
+    }
+}
+
+net::awaitable<bool> HttpServer::write_problem(beast::tcp_stream& stream, http::status status, std::string code,
+                                               std::string title, std::string detail) {
+    const auto request_id = random_uuid();
+    Response res = problem_response(ApiError(status, std::move(code), std::move(title), std::move(detail)), request_id);
+    res.set("X-Request-Id", request_id);
+    res.keep_alive(false);
+    stream.expires_after(config_.read_timeout);
+    auto [ec, n] = co_await http::async_write(stream, res, kUseTuple);
+    co_return !ec;
+}
+
+net::awaitable<void> HttpServer::session(beast::tcp_stream stream) {
+    ActiveGuard guard{active_};
+    bool reading = false;
+    const auto id = register_session(co_await net::this_coro::executor, &stream, &reading);
+    struct Unregister {
+        HttpServer* self;
+        std::uint64_t id;
+        ~Unregister() { self->unregister_session(id); }
+    } unregister{this, id};
+
+    boost::system::error_code peer_ec;
+    const auto peer = stream.socket().remote_endpoint(peer_ec).address();
+    beast::flat_buffer buffer;
+
+    while (!stopping_) {
+        reading = true;
+        if (buffer.size() == 0) {
+            // Keep-alive idle time: waiting for the first byte of the next request.
+            stream.expires_after(config_.idle_timeout);
+            auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), kUseTuple);
+            if (ec) break;
+            buffer.commit(n);
+        }
+        // A fresh parser per request (Beast 1.81 examples reuse one; that is a bug before 1.84).
+        http::request_parser<http::string_body> parser;
+        parser.header_limit(static_cast<std::uint32_t>(config_.header_limit));
+        parser.body_limit(config_.body_limit);
+        stream.expires_after(config_.read_timeout);
+        auto [ec, n] = co_await http::async_read(stream, buffer, parser, kUseTuple);
+        reading = false;
+        if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
+            ec == net::error::connection_reset || ec == net::error::eof) {
+            break;
+        }
+        if (ec == http::error::body_limit) {
+            co_await write_problem(stream, http::status::payload_too_large, "payload_too_large", "Payload too large",
+                                   "The request body exceeds " + std::to_string(config_.body_limit) + " bytes.");
+            break;
+        }
+        if (ec == http::error::header_limit) {
+            co_await write_problem(stream, http::status::request_header_fields_too_large, "headers_too_large",
+                                   "Request header fields too large",
+                                   "The request header exceeds " + std::to_string(config_.header_limit) + " bytes.");
+            break;
+        }
+        if (ec) {
+            co_await write_problem(stream, http::status::bad_request, "bad_request", "Bad request",
+                                   "The request is not valid HTTP/1.1: " + ec.message() + ".");
+            break;
+        }
+
+        Request req;
+        req.message = parser.release();
+        req.peer = peer;
+        req.client_ip = peer;
+        const std::string_view target = req.message.target();
+        if (target.empty() || target.front() != '/') {
+            co_await write_problem(stream, http::status::bad_request, "bad_request", "Bad request",
+                                   "The request target must be an absolute path.");
+            break;
+        }
+        const auto qmark = target.find('?');
+        req.path = target.substr(0, qmark);
+        req.query = qmark == std::string_view::npos ? std::string_view{} : target.substr(qmark + 1);
+
+        Response res;
+        try {
+            res = co_await pipeline_.run(req);
+        } catch (const std::exception& e) {
+            log::error("request failed outside the error middleware", {{"error", e.what()}});
+            res = internal_error_response(req.request_id);
+        }
+        const bool keep_alive = req.message.keep_alive() && !stopping_;
+        res.keep_alive(keep_alive);
+        if (req.message.method() == http::verb::head && !res.body().empty()) {
+            const auto length = res.body().size();
+            res.body().clear();
+            res.content_length(length);
+        }
+        stream.expires_after(config_.read_timeout);
+        auto [write_ec, written] = co_await http::async_write(stream, res, kUseTuple);
+        if (write_ec || !keep_alive) break;
+    }
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+}  // namespace service::core

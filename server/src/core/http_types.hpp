@@ -1,0 +1,55 @@
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/asio/ip/address.hpp>
+#include <boost/json/value.hpp>
+
+#include "core/asio.hpp"
+
+namespace service::core {
+
+using Response = http::response<http::string_body>;
+
+/// Who made the request, once the auth middleware has checked the token.
+struct Principal {
+    std::string user_id;
+    std::string role;
+};
+
+struct Route;
+
+/// One HTTP request plus what the middleware chain learns about it on the way in.
+struct Request {
+    http::request<http::string_body> message;
+    std::string request_id;
+    boost::asio::ip::address peer;                            // the TCP peer
+    boost::asio::ip::address client_ip;                       // peer, or X-Forwarded-For from a trusted proxy
+    std::string_view path;                                    // target without the query, points into message
+    std::string_view query;                                   // after '?', without it
+    std::vector<std::pair<std::string, std::string>> params;  // path parameters, decoded
+    const Route* route = nullptr;                             // set by the router
+    std::optional<Principal> principal;                       // set by the auth middleware
+    std::chrono::steady_clock::time_point received_at = std::chrono::steady_clock::now();
+
+    /// The value of path parameter `name`; the router guarantees declared parameters exist.
+    std::string_view param(std::string_view name) const;
+    /// A query-string parameter, percent-decoded; nullopt when absent.
+    std::optional<std::string> query_param(std::string_view name) const;
+    /// The authenticated caller; throws 401 when the route was public and nobody signed in.
+    const Principal& user() const;
+    std::string_view header(std::string_view name) const;
+};
+
+Response json_response(http::status status, const boost::json::value& body);
+Response empty_response(http::status status);
+Response text_response(http::status status, std::string body, std::string_view content_type);
+
+/// Decodes %XX and (in query strings) '+'; nullopt on a malformed escape or a NUL byte.
+std::optional<std::string> percent_decode(std::string_view text, bool plus_as_space);
+
+}  // namespace service::core

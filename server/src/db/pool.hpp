@@ -1,0 +1,144 @@
+#pragma once
+#include <atomic>
+#include <chrono>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "db/connection.hpp"
+
+namespace service::db {
+
+class Pool;
+
+/// Anything that runs statements: the pool (each call on any free connection) or a
+/// Transaction (all calls on its connection). Repositories take this, so one method serves
+/// both a standalone read and a step of a larger transaction.
+class Executor {
+  public:
+    virtual ~Executor() = default;
+    virtual net::awaitable<Result> query(Statement statement, Params params) = 0;
+};
+
+/// A connection borrowed from the pool; returns it (or discards it if it is not clean) when destroyed.
+class PooledConnection {
+  public:
+    PooledConnection(Pool* pool, std::unique_ptr<Connection> conn) : pool_(pool), conn_(std::move(conn)) {}
+    PooledConnection(PooledConnection&&) noexcept = default;
+    PooledConnection& operator=(PooledConnection&&) noexcept = default;
+    ~PooledConnection();
+
+    Connection& operator*() const { return *conn_; }
+    Connection* operator->() const { return conn_.get(); }
+
+  private:
+    Pool* pool_;
+    std::unique_ptr<Connection> conn_;
+};
+
+struct PoolOptions {
+    std::string conninfo;
+    int max_size = 16;
+    std::chrono::milliseconds connect_timeout{3000};
+    std::chrono::milliseconds acquire_timeout{3000};
+};
+
+struct PoolStats {
+    int total = 0;
+    int idle = 0;
+    int waiting = 0;
+    unsigned long long connect_failures = 0;
+    bool last_connect_ok = false;
+};
+
+/// A bounded pool of asynchronous connections shared by all I/O threads. Connections are
+/// opened on demand; a broken one is dropped and the next request opens a new one, so the pool
+/// heals by itself when PostgreSQL comes back. Until set_ready(true) (migrations applied)
+/// every acquire() throws Unavailable.
+class Pool final : public Executor {
+  public:
+    Pool(net::any_io_executor executor, PoolOptions options);
+    ~Pool();
+
+    net::awaitable<PooledConnection> acquire();
+
+    /// acquire + query + release.
+    net::awaitable<Result> query(Statement statement, Params params) override;
+
+    void set_ready(bool ready) { ready_ = ready; }
+    bool ready() const { return ready_; }
+    PoolStats stats() const;
+    /// Closes idle connections (after an outage they are all dead anyway).
+    void drop_idle();
+    const PoolOptions& options() const { return options_; }
+
+  private:
+    friend class PooledConnection;
+    struct Waiter {
+        explicit Waiter(net::any_io_executor ex) : timer(std::move(ex)) {}
+        net::steady_timer timer;
+        std::unique_ptr<Connection> conn;
+        bool slot = false;  // permission to open a new connection instead
+    };
+    void release(std::unique_ptr<Connection> conn);
+    net::awaitable<std::unique_ptr<Connection>> open();
+
+    net::any_io_executor executor_;
+    PoolOptions options_;
+    std::atomic<bool> ready_{false};
+    mutable std::mutex mutex_;
+    std::vector<std::unique_ptr<Connection>> idle_;
+    std::deque<std::shared_ptr<Waiter>> waiters_;
+    int total_ = 0;
+    unsigned long long connect_failures_ = 0;
+    bool last_connect_ok_ = false;
+};
+
+/// An explicit transaction on one connection. Call commit(); if the object is destroyed
+/// without it the connection is not idle, so the pool discards it and the server rolls back.
+class Transaction final : public Executor {
+  public:
+    static net::awaitable<Transaction> begin(Pool& pool, std::string_view begin_sql = "BEGIN");
+    Transaction(Transaction&&) noexcept = default;
+    net::awaitable<Result> query(Statement statement, Params params) override;
+    net::awaitable<void> commit();
+    net::awaitable<void> rollback();
+
+  private:
+    explicit Transaction(PooledConnection conn) : conn_(std::move(conn)) {}
+    PooledConnection conn_;
+};
+
+/// True for the SQLSTATEs worth retrying a whole transaction for.
+inline bool is_retryable(const Error& e) { return e.sqlstate() == "40001" || e.sqlstate() == "40P01"; }
+
+/// Runs `body(Transaction&)` (a callable returning awaitable<R>) in a transaction and commits,
+/// retrying the whole body up to `attempts` times on serialization failures and deadlocks.
+/// Pass `body` as a named local (an lvalue), never as a temporary: GCC 12 destroys temporaries
+/// of a co_await full-expression twice and mis-copies captures passed by value into a coroutine.
+template <typename R, typename F>
+net::awaitable<R> in_transaction(Pool& pool, F&& body, std::string_view begin_sql = "BEGIN", int attempts = 3) {
+    for (int attempt = 1;; ++attempt) {
+        bool retry = false;
+        try {
+            Transaction tx = co_await Transaction::begin(pool, begin_sql);
+            if constexpr (std::is_void_v<R>) {
+                co_await body(tx);
+                co_await tx.commit();
+                co_return;
+            } else {
+                R result = co_await body(tx);
+                co_await tx.commit();
+                co_return result;
+            }
+        } catch (const Error& e) {
+            if (!is_retryable(e) || attempt >= attempts) throw;
+            retry = true;
+        }
+        if (retry) continue;
+    }
+}
+
+}  // namespace service::db

@@ -1,0 +1,276 @@
+#include "infra/redis.hpp"
+
+#include <hiredis/hiredis.h>
+#include <boost/asio/connect.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/url/parse.hpp>
+
+#include "core/log.hpp"
+
+namespace service::infra {
+namespace {
+
+using namespace boost::asio::experimental::awaitable_operators;
+
+RedisReply convert(const redisReply* r) {
+    RedisReply out;
+    switch (r->type) {
+        case REDIS_REPLY_STRING:
+            out.type = RedisReply::Type::kString;
+            out.str.assign(r->str, r->len);
+            break;
+        case REDIS_REPLY_STATUS:
+            out.type = RedisReply::Type::kStatus;
+            out.str.assign(r->str, r->len);
+            break;
+        case REDIS_REPLY_ERROR:
+            out.type = RedisReply::Type::kError;
+            out.str.assign(r->str, r->len);
+            break;
+        case REDIS_REPLY_INTEGER:
+            out.type = RedisReply::Type::kInteger;
+            out.integer = r->integer;
+            break;
+        case REDIS_REPLY_ARRAY:
+            out.type = RedisReply::Type::kArray;
+            for (std::size_t i = 0; i < r->elements; ++i) out.elements.push_back(convert(r->element[i]));
+            break;
+        default:
+            out.type = RedisReply::Type::kNil;
+            break;
+    }
+    return out;
+}
+
+std::string encode(const std::vector<std::string>& args) {
+    std::string out = "*" + std::to_string(args.size()) + "\r\n";
+    for (const auto& a : args) {
+        out += "$" + std::to_string(a.size()) + "\r\n";
+        out += a;
+        out += "\r\n";
+    }
+    return out;
+}
+
+struct ReaderDeleter {
+    void operator()(redisReader* r) const { redisReaderFree(r); }
+};
+
+}  // namespace
+
+struct RedisClient::Pending {
+    explicit Pending(net::any_io_executor ex) : timer(std::move(ex)) {}
+    net::steady_timer timer;
+    std::string payload;
+    std::size_t expected = 0;
+    std::mutex mutex;  // guards the fields below: the strand writes, the caller reads
+    std::vector<RedisReply> replies;
+    bool done = false;
+    bool failed = false;
+
+    // Called on the strand; wakes the caller on its own executor.
+    void finish(std::shared_ptr<Pending> self, bool ok) {
+        {
+            std::lock_guard lock(mutex);
+            if (done) return;
+            done = true;
+            failed = !ok;
+        }
+        // Moving the expiry into the past (rather than cancel()) also wakes a caller that has not
+        // started waiting yet. Callers run on strands, so this never races their own use of the timer.
+        net::post(timer.get_executor(), [self] { self->timer.expires_at(net::steady_timer::time_point::min()); });
+    }
+};
+
+std::optional<RedisUrl> parse_redis_url(std::string_view text) {
+    auto parsed = boost::urls::parse_uri(text);
+    if (!parsed || parsed->scheme() != "redis") return std::nullopt;
+    RedisUrl url;
+    if (!parsed->host().empty()) url.host = parsed->host();
+    if (parsed->has_port()) url.port = parsed->port();
+    if (parsed->has_password()) url.password = parsed->password();
+    const auto path = parsed->path();
+    if (path.size() > 1) {
+        try {
+            url.db = std::stoi(std::string(path.substr(1)));
+        } catch (...) {
+            return std::nullopt;
+        }
+    }
+    return url;
+}
+
+RedisClient::RedisClient(net::io_context& ioc, RedisUrl url)
+    : ioc_(ioc), url_(std::move(url)), strand_(net::make_strand(ioc)), socket_(strand_) {}
+
+RedisClient::~RedisClient() = default;
+
+void RedisClient::start() {
+    net::co_spawn(strand_, run(), [](std::exception_ptr e) {
+        if (!e) return;
+        try {
+            std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+            core::log::error("redis loop stopped", {{"error", ex.what()}});
+        }
+    });
+}
+
+void RedisClient::stop() {
+    stopped_ = true;
+    net::post(strand_, [this] {
+        boost::system::error_code ec;
+        socket_.close(ec);
+        fail_all();
+    });
+}
+
+void RedisClient::fail_all() {
+    while (!pending_.empty()) {
+        auto p = std::move(pending_.front());
+        pending_.pop_front();
+        p->finish(p, false);
+    }
+    out_.clear();
+}
+
+net::awaitable<void> RedisClient::run() {
+    auto backoff = std::chrono::milliseconds(100);
+    bool warned = false;
+    while (!stopped_) {
+        // Connect.
+        tcp::resolver resolver(strand_);
+        auto [rec, endpoints] = co_await resolver.async_resolve(url_.host, url_.port, kUseTuple);
+        boost::system::error_code ec = rec;
+        if (!ec) {
+            net::steady_timer deadline(strand_, std::chrono::seconds(2));
+            auto result =
+                co_await (net::async_connect(socket_, endpoints, kUseTuple) || deadline.async_wait(net::use_awaitable));
+            if (result.index() == 1)
+                ec = net::error::timed_out;
+            else
+                ec = std::get<0>(std::get<0>(result));
+        }
+        if (!ec) {
+            socket_.set_option(tcp::no_delay(true), ec);
+            std::unique_ptr<redisReader, ReaderDeleter> reader(redisReaderCreate());
+            // AUTH/SELECT go first through the same FIFO as any other command.
+            std::string hello;
+            if (!url_.password.empty()) hello += encode({"AUTH", url_.password});
+            if (url_.db != 0) hello += encode({"SELECT", std::to_string(url_.db)});
+            std::size_t hello_replies = (url_.password.empty() ? 0 : 1) + (url_.db != 0 ? 1 : 0);
+            if (!hello.empty()) co_await net::async_write(socket_, net::buffer(hello), kUseTuple);
+            connected_ = true;
+            warned = false;
+            backoff = std::chrono::milliseconds(100);
+            core::log::info("redis connected", {{"host", url_.host}, {"port", url_.port}});
+            if (!out_.empty() && !writing_) net::co_spawn(strand_, write_loop(), net::detached);
+
+            std::array<char, 16 * 1024> buffer{};
+            for (;;) {
+                auto [rec2, n] = co_await socket_.async_read_some(net::buffer(buffer), kUseTuple);
+                if (rec2) break;
+                redisReaderFeed(reader.get(), buffer.data(), n);
+                void* raw = nullptr;
+                bool protocol_error = false;
+                while (true) {
+                    if (redisReaderGetReply(reader.get(), &raw) != REDIS_OK) {
+                        protocol_error = true;
+                        break;
+                    }
+                    if (raw == nullptr) break;
+                    auto* reply = static_cast<redisReply*>(raw);
+                    if (hello_replies > 0) {
+                        if (reply->type == REDIS_REPLY_ERROR) {
+                            core::log::error("redis AUTH/SELECT failed",
+                                             {{"error", std::string(reply->str, reply->len)}});
+                        }
+                        --hello_replies;
+                    } else if (!pending_.empty()) {
+                        auto& front = pending_.front();
+                        {
+                            std::lock_guard lock(front->mutex);
+                            front->replies.push_back(convert(reply));
+                        }
+                        if (front->replies.size() >= front->expected) {
+                            auto p = std::move(front);
+                            pending_.pop_front();
+                            p->finish(p, true);
+                        }
+                    }
+                    freeReplyObject(reply);
+                }
+                if (protocol_error) break;
+            }
+            connected_ = false;
+            core::log::warn("redis connection lost; falling back until it returns");
+        } else if (!warned) {
+            core::log::warn("redis unavailable; rate limits are per node until it returns", {{"error", ec.message()}});
+            warned = true;
+        }
+        boost::system::error_code ignored;
+        socket_.close(ignored);
+        fail_all();
+        if (stopped_) break;
+        net::steady_timer pause(strand_, backoff);
+        co_await pause.async_wait(kUseTuple);
+        backoff = std::min(backoff * 2, std::chrono::milliseconds(2000));
+    }
+}
+
+net::awaitable<void> RedisClient::write_loop() {
+    writing_ = true;
+    while (!out_.empty() && connected_) {
+        std::string data;
+        data.swap(out_);
+        auto [ec, n] = co_await net::async_write(socket_, net::buffer(data), kUseTuple);
+        if (ec) {
+            boost::system::error_code ignored;
+            socket_.close(ignored);  // the reader notices and reconnects
+            break;
+        }
+    }
+    writing_ = false;
+}
+
+void RedisClient::enqueue(std::shared_ptr<Pending> pending) {
+    if (!connected_ || stopped_) {
+        pending->finish(pending, false);
+        return;
+    }
+    out_ += pending->payload;
+    pending_.push_back(std::move(pending));
+    if (!writing_) net::co_spawn(strand_, write_loop(), net::detached);
+}
+
+net::awaitable<std::optional<std::vector<RedisReply>>> RedisClient::execute(
+    std::vector<std::vector<std::string>> commands, std::chrono::milliseconds timeout) {
+    if (!connected_ || commands.empty()) co_return std::nullopt;
+    auto pending = std::make_shared<Pending>(co_await net::this_coro::executor);
+    for (const auto& c : commands) pending->payload += encode(c);
+    pending->expected = commands.size();
+    pending->timer.expires_after(timeout);
+    net::dispatch(strand_, [this, pending] { enqueue(pending); });
+    co_await pending->timer.async_wait(kUseTuple);
+    std::lock_guard lock(pending->mutex);
+    if (!pending->done) {
+        // Too slow: the late reply is still paired with this entry and dropped.
+        pending->done = true;
+        co_return std::nullopt;
+    }
+    if (pending->failed) co_return std::nullopt;
+    co_return std::move(pending->replies);
+}
+
+net::awaitable<std::optional<std::int64_t>> RedisClient::increment(std::string key, std::chrono::seconds ttl) {
+    std::vector<std::vector<std::string>> commands;
+    commands.push_back({"INCR", key});
+    commands.push_back({"EXPIRE", key, std::to_string(ttl.count())});
+    auto replies = co_await execute(std::move(commands));
+    if (!replies || replies->empty() || (*replies)[0].type != RedisReply::Type::kInteger) co_return std::nullopt;
+    co_return (*replies)[0].integer;
+}
+
+}  // namespace service::infra

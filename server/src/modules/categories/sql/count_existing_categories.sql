@@ -1,0 +1,1 @@
+SELECT count(*) FROM categories WHERE id = ANY ($1::uuid[])

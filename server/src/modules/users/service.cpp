@@ -1,0 +1,31 @@
+#include "modules/users/service.hpp"
+
+#include "core/problem.hpp"
+#include "core/validation.hpp"
+
+namespace service::users {
+
+net::awaitable<User> Service::me(std::string user_id) {
+    auto user = co_await repository_.get(pool_, user_id);
+    // The token was valid a moment ago; the account vanished or was banned in between.
+    if (!user) throw core::ApiError::unauthorized("unauthorized", "The account is not active.");
+    co_return std::move(*user);
+}
+
+net::awaitable<User> Service::update_me(std::string user_id, ProfileChanges changes) {
+    if (changes.interests && !(co_await categories_.all_exist(pool_, *changes.interests))) {
+        throw core::ApiError::validation({{"interests", "contains an unknown category id"}});
+    }
+    auto user = co_await repository_.update_profile(pool_, user_id, std::move(changes));
+    if (!user) throw core::ApiError::unauthorized("unauthorized", "The account is not active.");
+    co_return std::move(*user);
+}
+
+net::awaitable<std::optional<core::Principal>> PrincipalLoader::load(std::string user_id) {
+    if (!core::is_uuid(user_id)) co_return std::nullopt;
+    auto role = co_await repository_.active_role(pool_, user_id);
+    if (!role) co_return std::nullopt;
+    co_return core::Principal{std::move(user_id), std::move(*role)};
+}
+
+}  // namespace service::users

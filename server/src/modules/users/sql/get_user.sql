@@ -1,0 +1,5 @@
+SELECT id, email, name, role, avatar_url, city,
+       ST_Y(location::geometry) AS lat, ST_X(location::geometry) AS lon, interests,
+       to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at
+FROM users
+WHERE id = $1::uuid AND banned_at IS NULL

@@ -1,0 +1,120 @@
+// PostgreSQL or Redis going away, and the process being told to stop.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <thread>
+
+#include "support/test_env.hpp"
+
+extern char** environ;
+
+using namespace service;
+using namespace service::testing;
+using boost::json::object;
+
+namespace {
+
+template <typename F>
+bool eventually(F condition, std::chrono::seconds timeout = std::chrono::seconds(30)) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (condition()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    return false;
+}
+
+std::uint16_t free_port() {
+    net::io_context ioc;
+    tcp::acceptor acceptor(ioc, {net::ip::make_address("127.0.0.1"), 0});
+    return acceptor.local_endpoint().port();
+}
+
+}  // namespace
+
+class ResilienceIT : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        if (test_env().stack_dir.empty()) GTEST_SKIP() << "TEST_STACK_DIR not set: cannot stop and start services";
+    }
+};
+
+TEST_F(ResilienceIT, PostgresGoingAwayGives503AndTheServerRecoversByItself) {
+    RunningApp app(test_config());
+    ASSERT_TRUE(app.wait_ready());
+    const auto account = register_account(app.port());
+
+    ASSERT_TRUE(stack("pg-stop"));
+    const auto down = get(app.port(), "/api/v1/users/me", bearer(account.access_token));
+    EXPECT_EQ(down.status, 503) << down.body;
+    EXPECT_EQ(down.json().at("code").as_string(), "service_unavailable");
+    EXPECT_FALSE(down.header("Retry-After").empty());
+    const auto ready = get(app.port(), "/ready");
+    EXPECT_EQ(ready.status, 503);
+    EXPECT_NE(ready.json().at("checks").at("postgres").as_string(), "ok");
+    EXPECT_EQ(get(app.port(), "/health").status, 200);  // the process itself is fine
+
+    ASSERT_TRUE(stack("pg-start"));
+    EXPECT_TRUE(
+        eventually([&] { return get(app.port(), "/api/v1/users/me", bearer(account.access_token)).status == 200; }));
+    EXPECT_EQ(get(app.port(), "/ready").status, 200);
+    // Nothing committed before the outage was lost.
+    EXPECT_EQ(
+        post_json(app.port(), "/api/v1/auth/login", object{{"email", account.email}, {"password", account.password}})
+            .status,
+        200);
+}
+
+TEST_F(ResilienceIT, RedisGoingAwayKeepsTheApiWorkingWithLocalRateLimits) {
+    RunningApp app(test_config({{"RATE_LIMIT_PER_MINUTE", "1000"}}));
+    ASSERT_TRUE(app.wait_ready());
+    ASSERT_TRUE(stack("redis-stop"));
+    EXPECT_TRUE(eventually([&] { return get(app.port(), "/ready").status == 503; }));
+    EXPECT_EQ(get(app.port(), "/ready").json().at("checks").at("redis").as_string().subview(0, 3), "una");
+    const auto account = register_account(app.port());  // still served, limits counted in-process
+    EXPECT_EQ(get(app.port(), "/api/v1/users/me", bearer(account.access_token)).status, 200);
+    ASSERT_TRUE(stack("redis-start"));
+    EXPECT_TRUE(eventually([&] { return get(app.port(), "/ready").status == 200; }));
+}
+
+TEST_F(ResilienceIT, SigtermClosesIdleConnectionsAndExitsCleanly) {
+    const auto port = free_port();
+    std::vector<std::string> env_strings;
+    for (char** e = environ; *e != nullptr; ++e) env_strings.emplace_back(*e);
+    env_strings.push_back("DATABASE_URL=" + test_env().database_url);
+    env_strings.push_back("REDIS_URL=" + test_env().redis_url);
+    env_strings.push_back("PORT=" + std::to_string(port));
+    env_strings.push_back("LOG_LEVEL=warn");
+    std::vector<char*> envp;
+    for (auto& s : env_strings) envp.push_back(s.data());
+    envp.push_back(nullptr);
+    std::string binary = SERVICE_SERVER_BINARY;
+    char* argv[] = {binary.data(), nullptr};
+    pid_t pid = 0;
+    ASSERT_EQ(posix_spawn(&pid, binary.c_str(), nullptr, nullptr, argv, envp.data()), 0);
+
+    ASSERT_TRUE(eventually([&] {
+        try {
+            return get(port, "/ready").status == 200;
+        } catch (...) {
+            return false;
+        }
+    }));
+    net::io_context ioc;
+    tcp::socket idle(ioc);
+    idle.connect({net::ip::make_address("127.0.0.1"), port});
+
+    ASSERT_EQ(kill(pid, SIGTERM), 0);
+    int status = 0;
+    ASSERT_TRUE(eventually([&] { return waitpid(pid, &status, WNOHANG) == pid; }, std::chrono::seconds(15)));
+    EXPECT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0);
+    char byte;
+    boost::system::error_code ec;
+    idle.read_some(net::buffer(&byte, 1), ec);
+    EXPECT_TRUE(ec == net::error::eof || ec == net::error::connection_reset) << ec.message();
+    EXPECT_THROW(get(port, "/health"), std::exception);  // no longer listening
+}

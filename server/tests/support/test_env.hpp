@@ -1,0 +1,59 @@
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <boost/json/object.hpp>
+
+#include "app/app.hpp"
+#include "core/config.hpp"
+#include "support/http_client.hpp"
+
+namespace service::testing {
+
+/// The throw-away PostgreSQL + Redis that scripts/test started for this suite.
+struct TestEnv {
+    std::string database_url;
+    std::string redis_url;
+    std::string stack_dir;     // for scripts/stack pg-stop/pg-start
+    std::string stack_script;  // path to scripts/stack
+};
+const TestEnv& test_env();
+
+/// A config pointing at the test stack, with generous rate limits unless overridden.
+core::Config test_config(const std::map<std::string, std::string>& overrides = {});
+
+/// The whole application running in-process on a free port.
+class RunningApp {
+  public:
+    explicit RunningApp(core::Config config);
+    ~RunningApp();
+    std::uint16_t port() const { return port_; }
+    const app::App& app() const { return *app_; }
+    /// Polls /ready until it answers 200 (migrations applied, PostgreSQL and Redis up).
+    bool wait_ready(std::chrono::seconds timeout = std::chrono::seconds(20)) const;
+
+  private:
+    std::unique_ptr<app::App> app_;
+    std::uint16_t port_ = 0;
+};
+
+/// Runs SQL text on the test database through a separate blocking connection.
+void exec_sql(const std::string& sql);
+/// Runs `scripts/stack <command> <dir>`; true on success.
+bool stack(const std::string& command);
+
+std::string unique_email();
+
+struct Account {
+    std::string id;
+    std::string email;
+    std::string password;
+    std::string access_token;
+    std::string refresh_token;
+};
+/// Registers a new account through the API (asserts success).
+Account register_account(std::uint16_t port, const std::string& role = "client");
+
+}  // namespace service::testing
