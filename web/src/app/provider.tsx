@@ -1,0 +1,58 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { ErrorBoundary } from '@/components/errors/error-boundary';
+import { Toaster, toast } from '@/components/ui/toaster';
+import { translate, getLanguage, useI18n } from '@/lib/i18n';
+import { createQueryClient } from '@/lib/react-query';
+import { SESSION_EXPIRED_EVENT, subscribeSession, getSession } from '@/lib/token-store';
+
+function AppCrash() {
+  // Outside every route: keep it independent of hooks that might be what crashed.
+  const lang = getLanguage();
+  return (
+    <div className="route-error" role="alert">
+      <p>{translate(lang, 'errors.boundary_title')}</p>
+      <button type="button" className="btn btn--secondary" onClick={() => window.location.reload()}>
+        {translate(lang, 'errors.reload')}
+      </button>
+    </div>
+  );
+}
+
+/** Forgets cached user data whenever the session ends, and says why if the server ended it. */
+function SessionWatcher({ queryClient }: { queryClient: QueryClient }) {
+  const { t } = useI18n();
+  useEffect(() => {
+    let hadSession = getSession() !== null;
+    const unsubscribe = subscribeSession(() => {
+      const has = getSession() !== null;
+      if (hadSession && !has) queryClient.removeQueries({ queryKey: ['users'] });
+      hadSession = has;
+    });
+    const onExpired = () => toast.info(t('auth.session_expired'));
+    window.addEventListener(SESSION_EXPIRED_EVENT, onExpired);
+    return () => {
+      unsubscribe();
+      window.removeEventListener(SESSION_EXPIRED_EVENT, onExpired);
+    };
+  }, [queryClient, t]);
+  return null;
+}
+
+function LocalizedToaster() {
+  const { t } = useI18n();
+  return <Toaster closeLabel={t('common.close')} />;
+}
+
+export function AppProvider({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <ErrorBoundary fallback={() => <AppCrash />}>
+      <QueryClientProvider client={client}>
+        <SessionWatcher queryClient={client} />
+        {children}
+        <LocalizedToaster />
+      </QueryClientProvider>
+    </ErrorBoundary>
+  );
+}

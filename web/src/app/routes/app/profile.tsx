@@ -1,0 +1,10 @@
+import { UserGate } from '@/app/routes/app/user-gate';
+import { ProfileCard } from '@/features/profile/components/profile-card';
+import { useI18n } from '@/lib/i18n';
+import { useDocumentTitle } from '@/lib/use-document-title';
+
+export function ProfileRoute() {
+  const { t } = useI18n();
+  useDocumentTitle(t('profile.title'));
+  return <UserGate>{(user) => <ProfileCard user={user} />}</UserGate>;
+}

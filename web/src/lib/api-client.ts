@@ -1,0 +1,216 @@
+import type { ZodType } from 'zod';
+import { authResponseSchema, problemSchema, type ProblemDocument } from '@/types/api';
+import { expireSession, getSession, sessionFromAuthResponse, setSession, type Session } from '@/lib/token-store';
+
+export const API_PREFIX = '/api/v1';
+
+/** Refresh this long before the access token expires, so a request never races expiry. */
+export const REFRESH_MARGIN_MS = 30_000;
+
+/** A refresh holds the cross-tab lock; never hold it longer than this. */
+const REFRESH_TIMEOUT_MS = 15_000;
+
+/** Name of the Web Lock that serialises refreshes across the tabs of one browser. */
+export const REFRESH_LOCK_NAME = 'service-auth-refresh';
+
+export type FieldError = { field: string; message: string };
+
+/** An RFC 9457 problem (or a transport failure dressed as one, with status 0). */
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly type: string;
+  readonly instance: string | undefined;
+  readonly errors: FieldError[];
+  /** Seconds from the Retry-After header of a 429/503, if any. */
+  readonly retryAfter: number | undefined;
+
+  constructor(status: number, doc: ProblemDocument, retryAfter?: number) {
+    super(doc.detail ?? doc.title ?? `HTTP ${status}`);
+    this.name = 'ApiProblem';
+    this.status = status;
+    this.code = doc.code ?? (status === 0 ? 'network_error' : `http_${status}`);
+    this.title = doc.title ?? '';
+    this.detail = doc.detail;
+    this.type = doc.type ?? 'about:blank';
+    this.instance = doc.instance;
+    this.errors = doc.errors ?? [];
+    this.retryAfter = retryAfter;
+  }
+}
+
+export function isApiProblem(error: unknown): error is ApiProblem {
+  return error instanceof ApiProblem;
+}
+
+type RequestOptions<T> = {
+  body?: unknown;
+  /** Parses the response body; omit for 204 responses. */
+  schema?: ZodType<T>;
+  /** Send the bearer token and refresh it when needed (default true). */
+  auth?: boolean;
+  signal?: AbortSignal;
+};
+
+function apiUrl(path: string): string {
+  // Absolute so the same code works in the browser and under Node's fetch in tests.
+  return new URL(`${API_PREFIX}${path}`, window.location.href).toString();
+}
+
+function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+async function problemFromResponse(res: Response): Promise<ApiProblem> {
+  const retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
+  let doc: ProblemDocument = { status: res.status, title: res.statusText };
+  if ((res.headers.get('Content-Type') ?? '').includes('json')) {
+    try {
+      const parsed = problemSchema.safeParse(await res.json());
+      if (parsed.success) doc = { ...doc, ...parsed.data };
+    } catch {
+      // Not JSON after all: keep the status line.
+    }
+  }
+  return new ApiProblem(res.status, doc, retryAfter);
+}
+
+async function send(method: string, path: string, body: unknown, accessToken: string | null, signal?: AbortSignal) {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  try {
+    return await fetch(apiUrl(path), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiProblem(0, { title: 'Network error', code: 'network_error' });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Token refresh. The server rotates the refresh token on every use and treats a second use
+// of an old one as theft (it revokes the whole family), so a refresh token must be spent
+// exactly once: one in-flight refresh per tab, and a Web Lock across tabs.
+
+let inflightRefresh: Promise<Session | null> | null = null;
+
+async function refreshUnderLock(usedRefreshToken: string): Promise<Session | null> {
+  // Re-read: while we waited for the lock another tab may have rotated the tokens.
+  const current = getSession();
+  if (!current) return null;
+  if (current.refreshToken !== usedRefreshToken) return current;
+
+  // Bounded, because every other tab waits on this lock.
+  const timeout = typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(REFRESH_TIMEOUT_MS) : undefined;
+  const res = await send('POST', '/auth/refresh', { refresh_token: current.refreshToken }, null, timeout);
+  if (res.ok) {
+    const parsed = authResponseSchema.safeParse(await res.json().catch(() => null));
+    if (!parsed.success) throw new ApiProblem(0, { title: 'Unexpected response', code: 'invalid_response' });
+    const next = sessionFromAuthResponse(parsed.data);
+    setSession(next);
+    return next;
+  }
+  const problem = await problemFromResponse(res);
+  if (res.status >= 400 && res.status < 500 && res.status !== 429) {
+    // The refresh token is dead (expired, revoked or reused): the session is over.
+    expireSession();
+    return null;
+  }
+  throw problem; // 429/5xx: keep the session, the caller may try again later
+}
+
+/**
+ * Exchanges `usedRefreshToken` for a new session, at most once per token. Resolves to the
+ * current session (possibly rotated by another tab), or null when the session has ended.
+ */
+export function refreshSession(usedRefreshToken: string): Promise<Session | null> {
+  if (inflightRefresh) return inflightRefresh;
+  const run = () => refreshUnderLock(usedRefreshToken);
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  const task: Promise<Session | null> = locks?.request
+    ? // lib.dom types this as Promise<Promise<T>>; at run time the promise is flattened.
+      (locks.request(REFRESH_LOCK_NAME, run) as unknown as Promise<Session | null>)
+    : run();
+  const shared = task.finally(() => {
+    inflightRefresh = null;
+  });
+  inflightRefresh = shared;
+  return shared;
+}
+
+/** The session to use for a request, refreshed first if the access token is about to expire. */
+async function sessionForRequest(): Promise<Session | null> {
+  const session = getSession();
+  if (!session) return null;
+  if (session.accessExpiresAt - Date.now() > REFRESH_MARGIN_MS) return session;
+  try {
+    return await refreshSession(session.refreshToken);
+  } catch (error) {
+    // Server briefly unavailable: the old access token may still be good for a few seconds.
+    if (session.accessExpiresAt > Date.now()) return session;
+    throw error;
+  }
+}
+
+const unauthorized = () => new ApiProblem(401, { title: 'Unauthorized', code: 'unauthorized', status: 401 });
+
+async function request<T>(method: string, path: string, options: RequestOptions<T> = {}): Promise<T> {
+  const { body, schema, auth = true, signal } = options;
+
+  let session: Session | null = null;
+  if (auth) {
+    session = await sessionForRequest();
+    if (!session) throw unauthorized();
+  }
+
+  let res = await send(method, path, body, session?.accessToken ?? null, signal);
+
+  if (res.status === 401 && auth && session) {
+    // Reactive refresh, once: the token may have expired in flight or been revoked.
+    const refreshed = await refreshSession(session.refreshToken);
+    if (!refreshed) throw await problemFromResponse(res);
+    res = await send(method, path, body, refreshed.accessToken, signal);
+    if (res.status === 401) {
+      // Even a fresh token is refused: the account or session was revoked.
+      const problem = await problemFromResponse(res);
+      expireSession();
+      throw problem;
+    }
+  }
+
+  if (!res.ok) throw await problemFromResponse(res);
+  if (!schema || res.status === 204) return undefined as T;
+
+  const json: unknown = await res.json().catch(() => undefined);
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    console.error(`Unexpected response for ${method} ${path}`, parsed.error.issues);
+    throw new ApiProblem(0, { title: 'Unexpected response', code: 'invalid_response' });
+  }
+  return parsed.data;
+}
+
+export const api = {
+  get: <T>(path: string, options?: Omit<RequestOptions<T>, 'body'>) => request<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions<T>, 'body'>) =>
+    request<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions<T>, 'body'>) =>
+    request<T>('PATCH', path, { ...options, body }),
+  delete: <T>(path: string, options?: Omit<RequestOptions<T>, 'body'>) => request<T>('DELETE', path, options),
+};
+
+/** Test hook: forget an in-flight refresh between tests. */
+export function resetApiClientForTests() {
+  inflightRefresh = null;
+}

@@ -1,0 +1,121 @@
+import { delay, http, HttpResponse } from 'msw';
+import { loginInputSchema, type LoginInput } from '@/features/auth/api/login';
+import { logoutInputSchema, type LogoutInput } from '@/features/auth/api/logout';
+import { registerInputSchema, type RegisterInput } from '@/features/auth/api/register';
+import { categoriesResponseSchema, type CategoriesResponse } from '@/features/profile/api/get-categories';
+import { updateProfileInputSchema, type UpdateProfileInput } from '@/features/profile/api/update-profile';
+import {
+  categories,
+  createUser,
+  db,
+  findUserByEmail,
+  issueTokens,
+  publicUser,
+  revokeFamily,
+  userForAccessToken,
+} from '@/testing/mocks/db';
+import { authResponseSchema, userSchema, type AuthResponse, type ProblemDocument, type User } from '@/types/api';
+import type { ZodError } from 'zod';
+
+// Request and response bodies are typed from the same zod schemas the app uses, and every
+// response body is parsed with them too, so a drift between mock and client fails loudly.
+
+export const API = '*/api/v1';
+
+export function problem(
+  status: number,
+  code: string,
+  title: string,
+  extra: Partial<ProblemDocument> = {},
+  headers: Record<string, string> = {},
+): HttpResponse<ProblemDocument> {
+  const body: ProblemDocument = { type: 'about:blank', title, status, code, ...extra };
+  return HttpResponse.json<ProblemDocument>(body, { status, headers: { 'Content-Type': 'application/problem+json', ...headers } });
+}
+
+function validationProblem(error: ZodError) {
+  return problem(422, 'validation_failed', 'Validation failed', {
+    errors: error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+  });
+}
+
+function authResponse(user: Parameters<typeof publicUser>[0], family?: number): AuthResponse {
+  return authResponseSchema.parse({ user: publicUser(user), ...issueTokens(user.id, family) });
+}
+
+const unauthorized = () => problem(401, 'unauthorized', 'Unauthorized');
+
+export const handlers = [
+  http.post<never, RegisterInput, AuthResponse | ProblemDocument>(`${API}/auth/register`, async ({ request }) => {
+    const parsed = registerInputSchema.safeParse(await request.json());
+    if (!parsed.success) return validationProblem(parsed.error);
+    if (findUserByEmail(parsed.data.email)) {
+      return problem(409, 'email_taken', 'Conflict', {
+        detail: 'Email is already registered',
+        errors: [{ field: 'email', message: 'already registered' }],
+      });
+    }
+    const user = createUser(parsed.data);
+    return HttpResponse.json(authResponse(user), { status: 201 });
+  }),
+
+  http.post<never, LoginInput, AuthResponse | ProblemDocument>(`${API}/auth/login`, async ({ request }) => {
+    const parsed = loginInputSchema.safeParse(await request.json());
+    if (!parsed.success) return validationProblem(parsed.error);
+    const user = findUserByEmail(parsed.data.email);
+    if (!user || user.password !== parsed.data.password) {
+      return problem(401, 'invalid_credentials', 'Unauthorized', { detail: 'Invalid email or password' });
+    }
+    return HttpResponse.json(authResponse(user));
+  }),
+
+  http.post<never, { refresh_token: string }, AuthResponse | ProblemDocument>(
+    `${API}/auth/refresh`,
+    async ({ request }) => {
+      db.calls.refresh += 1;
+      const { refresh_token } = await request.json();
+      const record = db.refresh.get(refresh_token);
+      if (!record || record.revoked) return unauthorized();
+      if (record.used) {
+        // Reuse of a rotated token: treat as theft and kill the family.
+        revokeFamily(record.family);
+        return unauthorized();
+      }
+      record.used = true;
+      const user = db.users.get(record.userId);
+      if (!user) return unauthorized();
+      await delay(10);
+      return HttpResponse.json(authResponse(user, record.family));
+    },
+  ),
+
+  http.post<never, LogoutInput, ProblemDocument>(`${API}/auth/logout`, async ({ request }) => {
+    const parsed = logoutInputSchema.safeParse(await request.json());
+    if (!parsed.success) return validationProblem(parsed.error);
+    db.calls.logout.push(parsed.data.refresh_token);
+    const record = db.refresh.get(parsed.data.refresh_token);
+    if (record) revokeFamily(record.family);
+    return new HttpResponse(null, { status: 204 });
+  }),
+
+  http.get<never, never, User | ProblemDocument>(`${API}/users/me`, ({ request }) => {
+    const user = userForAccessToken(request.headers.get('Authorization'));
+    if (!user) return problem(401, 'token_expired', 'Unauthorized');
+    return HttpResponse.json(userSchema.parse(publicUser(user)));
+  }),
+
+  http.patch<never, UpdateProfileInput, User | ProblemDocument>(`${API}/users/me`, async ({ request }) => {
+    const user = userForAccessToken(request.headers.get('Authorization'));
+    if (!user) return problem(401, 'token_expired', 'Unauthorized');
+    const body = await request.json();
+    db.calls.patches.push(body);
+    const parsed = updateProfileInputSchema.safeParse(body);
+    if (!parsed.success) return validationProblem(parsed.error);
+    Object.assign(user, parsed.data);
+    return HttpResponse.json(userSchema.parse(publicUser(user)));
+  }),
+
+  http.get<never, never, CategoriesResponse>(`${API}/categories`, () =>
+    HttpResponse.json(categoriesResponseSchema.parse({ items: categories })),
+  ),
+];

@@ -1,0 +1,26 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { toast } from '@/components/ui/toaster';
+import { resetApiClientForTests } from '@/lib/api-client';
+import { initLanguage } from '@/lib/i18n';
+import { resetDb } from '@/testing/mocks/db';
+import { server } from '@/testing/mocks/server';
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+
+beforeEach(() => {
+  window.localStorage.clear();
+  initLanguage();
+  window.history.replaceState(null, '', '/');
+});
+
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+  resetDb();
+  resetApiClientForTests();
+  toast.clear();
+});
+
+afterAll(() => server.close());

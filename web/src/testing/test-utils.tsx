@@ -1,0 +1,37 @@
+import { render, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '@/app/app';
+import { createQueryClient } from '@/lib/react-query';
+import { sessionFromAuthResponse, setSession } from '@/lib/token-store';
+import { createUser, issueTokens, publicUser, type StoredUser } from '@/testing/mocks/db';
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+/** Renders the whole app (real router, providers, API client) at `url`. */
+export function renderApp(url = '/') {
+  window.history.replaceState(null, '', url);
+  const queryClient = createQueryClient();
+  // No retries in tests: a failure should show at once.
+  queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
+  const user = userEvent.setup();
+  const view = render(<App queryClient={queryClient} />);
+  return { ...view, user, queryClient };
+}
+
+/** A user in the mock server, optionally already logged in in this "browser". */
+export function seedUser(overrides: Partial<StoredUser> = {}, { loggedIn = false } = {}): StoredUser {
+  const stored = createUser({ email: 'anna@example.com', password: TEST_PASSWORD, name: 'Анна', ...overrides });
+  if (loggedIn) {
+    const tokens = issueTokens(stored.id);
+    setSession(sessionFromAuthResponse({ user: publicUser(stored), ...tokens }));
+  }
+  return stored;
+}
+
+export async function waitForPath(pathname: string) {
+  await waitFor(() => {
+    if (window.location.pathname !== pathname) {
+      throw new Error(`expected path ${pathname}, got ${window.location.pathname}`);
+    }
+  });
+}
