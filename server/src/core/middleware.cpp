@@ -88,7 +88,7 @@ net::awaitable<Response> SecurityHeadersMiddleware::handle(Request& req, Next ne
     res.set("Content-Security-Policy",
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
             "connect-src 'self' ws: wss:; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
-            "base-uri 'self'; form-action 'self'; upgrade-insecure-requests");
+            "base-uri 'self'; form-action 'self'");
     res.set("Cross-Origin-Opener-Policy", "same-origin");
     res.set("Cross-Origin-Resource-Policy", "same-origin");
     res.set("Origin-Agent-Cluster", "?1");

@@ -78,6 +78,15 @@ std::optional<Response> StaticFiles::serve(const Request& req) const {
     if (!path || path->find("..") != std::string::npos) return std::nullopt;
     if (path->ends_with("/")) *path += "index.html";
     if (const auto it = files_.find(*path); it != files_.end()) return respond(req, it->second);
+    // A directory without its slash ("/docs"): send the browser to "/docs/" so relative links work.
+    if (files_.contains(*path + "/index.html")) {
+        Response res{http::status::moved_permanently, 11};
+        std::string location = *path + "/";
+        if (!req.query.empty()) location += "?" + std::string(req.query);
+        res.set(http::field::location, location);
+        res.prepare_payload();
+        return res;
+    }
     // A missing file with an extension is a real 404; anything else is a client-side route.
     const auto last = path->substr(path->rfind('/') + 1);
     if (last.find('.') != std::string::npos || path->starts_with("/assets/")) return std::nullopt;

@@ -22,6 +22,8 @@ std::string make_web_root() {
     std::ofstream(dir / "index.html") << "<!doctype html><title>Service</title>";
     std::ofstream(dir / "assets" / "app.1a2b3c.js") << "console.log('hi')";
     std::ofstream(dir / "favicon.svg") << "<svg/>";
+    std::filesystem::create_directories(dir / "docs");
+    std::ofstream(dir / "docs" / "index.html") << "<!doctype html><title>API</title>";
     return dir.string();
 }
 
@@ -129,6 +131,10 @@ TEST_F(HttpIT, ServesTheWebClientWithSpaFallbackAndCaching) {
     EXPECT_EQ(route.status, 200);
     EXPECT_EQ(route.body, index.body);
     EXPECT_EQ(get(port(), "/missing.png").status, 404);
+    const auto docs = get(port(), "/docs");
+    EXPECT_EQ(docs.status, 301);
+    EXPECT_EQ(docs.header("Location"), "/docs/");
+    EXPECT_EQ(get(port(), "/docs/").body, "<!doctype html><title>API</title>");
     EXPECT_EQ(get(port(), "/assets/gone.js").status, 404);
     EXPECT_EQ(get(port(), "/", {{"If-None-Match", index.header("ETag")}}).status, 304);
     const auto head = http_request(port(), http::verb::head, "/");

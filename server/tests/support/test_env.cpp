@@ -21,10 +21,18 @@ std::string env_or_fail(const char* name) {
 
 }  // namespace
 
+TestEnv read_test_env() {
+    TestEnv env;
+    env.database_url = env_or_fail("TEST_DATABASE_URL");
+    env.redis_url = env_or_fail("TEST_REDIS_URL");
+    if (const char* dir = std::getenv("TEST_STACK_DIR")) env.stack_dir = dir;
+    env.stack_script = SERVICE_SOURCE_DIR;
+    env.stack_script += "/scripts/stack";
+    return env;
+}
+
 const TestEnv& test_env() {
-    static const TestEnv env{env_or_fail("TEST_DATABASE_URL"), env_or_fail("TEST_REDIS_URL"),
-                             std::getenv("TEST_STACK_DIR") ? std::getenv("TEST_STACK_DIR") : "",
-                             std::string(SERVICE_SOURCE_DIR) + "/scripts/stack"};
+    static const TestEnv env = read_test_env();
     return env;
 }
 
