@@ -262,12 +262,8 @@ int run_migrations(const core::Config& config) {
     int code = 0;
     net::co_spawn(ioc, migrate_once(conninfo_for(config)), [&code](std::exception_ptr e) {
         if (!e) return;
-        try {
-            std::rethrow_exception(e);
-        } catch (const std::exception& ex) {
-            core::log::error("migration failed", {{"error", ex.what()}});
-            code = 1;
-        }
+        core::log::error("migration failed", {{"error", core::log::describe(e)}});
+        code = 1;
     });
     ioc.run();
     return code;
@@ -300,12 +296,8 @@ int create_admin(const core::Config& config, const std::string& email, const std
                           core::log::info("admin ready", {{"email", *normalized}, {"user_id", id}});
                           return;
                       }
-                      try {
-                          std::rethrow_exception(e);
-                      } catch (const std::exception& ex) {
-                          core::log::error("create-admin failed", {{"error", ex.what()}});
-                          code = 1;
-                      }
+                      core::log::error("create-admin failed", {{"error", core::log::describe(e)}});
+                      code = 1;
                   });
     ioc.run();
     return code;

@@ -25,12 +25,7 @@ std::uint16_t HttpServer::start() {
     acceptor_.bind(endpoint);
     acceptor_.listen(net::socket_base::max_listen_connections);
     net::co_spawn(ioc_, accept_loop(), [](std::exception_ptr e) {
-        if (!e) return;
-        try {
-            std::rethrow_exception(e);
-        } catch (const std::exception& ex) {
-            log::error("accept loop failed", {{"error", ex.what()}});
-        }
+        if (e) log::error("accept loop failed", {{"error", log::describe(e)}});
     });
     return acceptor_.local_endpoint().port();
 }
@@ -95,12 +90,7 @@ net::awaitable<void> HttpServer::accept_loop() {
         socket.set_option(tcp::no_delay(true), ec);
         ++active_;
         net::co_spawn(strand, session(beast::tcp_stream(std::move(socket))), [](std::exception_ptr e) {
-            if (!e) return;
-            try {
-                std::rethrow_exception(e);
-            } catch (const std::exception& ex) {
-                log::warn("connection ended with an error", {{"error", ex.what()}});
-            }
+            if (e) log::warn("connection ended with an error", {{"error", log::describe(e)}});
         });
     }
 }

@@ -43,6 +43,16 @@ std::string now_rfc3339() {
 
 }  // namespace
 
+std::string describe(std::exception_ptr error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (...) {
+        return "unknown exception";
+    }
+}
+
 void set_level(Level level) { g_level = level; }
 Level level() { return g_level; }
 

@@ -1,5 +1,7 @@
 #pragma once
 #include <boost/json/object.hpp>
+#include <exception>
+#include <string>
 #include <string_view>
 
 /// JSON-lines logging to stdout: one object per line with `ts`, `level`, `msg` and fields.
@@ -13,6 +15,9 @@ Level level();
 bool parse_level(std::string_view text, Level& out);
 
 void write(Level level, std::string_view msg, boost::json::object fields = {});
+
+/// The message of an exception caught as exception_ptr (co_spawn completion handlers).
+std::string describe(std::exception_ptr error);
 
 inline void debug(std::string_view msg, boost::json::object fields = {}) {
     if (level() <= Level::kDebug) write(Level::kDebug, msg, std::move(fields));

@@ -109,12 +109,7 @@ RedisClient::~RedisClient() = default;
 
 void RedisClient::start() {
     net::co_spawn(strand_, run(), [](std::exception_ptr e) {
-        if (!e) return;
-        try {
-            std::rethrow_exception(e);
-        } catch (const std::exception& ex) {
-            core::log::error("redis loop stopped", {{"error", ex.what()}});
-        }
+        if (e) core::log::error("redis loop stopped", {{"error", core::log::describe(e)}});
     });
 }
 

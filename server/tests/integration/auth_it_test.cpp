@@ -10,20 +10,7 @@ using namespace service;
 using namespace service::testing;
 using boost::json::object;
 
-class AuthIT : public ::testing::Test {
-  protected:
-    static void SetUpTestSuite() {
-        server_ = new RunningApp(test_config());
-        ASSERT_TRUE(server_->wait_ready());
-    }
-    static void TearDownTestSuite() {
-        delete server_;
-        server_ = nullptr;
-    }
-    static std::uint16_t port() { return server_->port(); }
-    static RunningApp* server_;
-};
-RunningApp* AuthIT::server_ = nullptr;
+class AuthIT : public SharedServerTest<AuthIT> {};
 
 TEST_F(AuthIT, RegisterReturnsTheUserAndATokenPair) {
     const auto email = unique_email();

@@ -38,24 +38,20 @@ void expect_problem(const HttpResult& res, int status, std::string_view code) {
 
 }  // namespace
 
-class HttpIT : public ::testing::Test {
-  protected:
-    static void SetUpTestSuite() {
+class HttpIT : public SharedServerTest<HttpIT> {
+  public:
+    static std::map<std::string, std::string> overrides() {
         web_root_ = make_web_root();
-        server_ = new RunningApp(test_config({{"WEB_ROOT", web_root_}, {"CORS_ORIGINS", "https://app.example"}}));
-        ASSERT_TRUE(server_->wait_ready());
+        return {{"WEB_ROOT", web_root_}, {"CORS_ORIGINS", "https://app.example"}};
     }
+
+  protected:
     static void TearDownTestSuite() {
-        delete server_;
-        server_ = nullptr;
+        SharedServerTest<HttpIT>::TearDownTestSuite();
         std::filesystem::remove_all(web_root_);
     }
-    static std::uint16_t port() { return server_->port(); }
-    static RunningApp* server_;
-    static std::string web_root_;
+    static inline std::string web_root_;
 };
-RunningApp* HttpIT::server_ = nullptr;
-std::string HttpIT::web_root_;
 
 TEST_F(HttpIT, UnknownApiPathsAre404Problems) {
     expect_problem(get(port(), "/api/v1/does-not-exist"), 404, "not_found");
@@ -242,4 +238,35 @@ TEST_F(LimitsIT, SlowClientsAreDisconnected) {
     boost::system::error_code ec;
     socket.read_some(net::buffer(&byte, 1), ec);
     EXPECT_TRUE(ec == net::error::eof || ec == net::error::connection_reset) << ec.message();
+}
+
+TEST_F(LimitsIT, ConnectionsBeyondTheCapAreRefused) {
+    RunningApp app(test_config({{"MAX_CONNECTIONS", "2"}}));
+    ASSERT_TRUE(app.wait_ready());
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // let the probe connections close
+    net::io_context ioc;
+    auto open_and_ask = [&](tcp::socket& s) {
+        s.connect({net::ip::make_address("127.0.0.1"), app.port()});
+        http::request<http::empty_body> req{http::verb::get, "/health", 11};
+        req.set(http::field::host, "x");
+        http::write(s, req);
+        beast::flat_buffer buffer;
+        http::response<http::string_body> res;
+        http::read(s, buffer, res);
+        return res.result_int();
+    };
+    tcp::socket a(ioc), b(ioc), c(ioc);
+    EXPECT_EQ(open_and_ask(a), 200);
+    EXPECT_EQ(open_and_ask(b), 200);
+    EXPECT_THROW(open_and_ask(c), boost::system::system_error);  // accepted, then closed at once
+    a.close();
+    bool served = false;
+    for (int i = 0; i < 50 && !served; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        try {
+            served = get(app.port(), "/health").status == 200;
+        } catch (const std::exception&) {
+        }
+    }
+    EXPECT_TRUE(served);  // a freed slot is usable again
 }

@@ -6,17 +6,8 @@ using namespace service;
 using namespace service::testing;
 using boost::json::object;
 
-class UsersIT : public ::testing::Test {
+class UsersIT : public SharedServerTest<UsersIT> {
   protected:
-    static void SetUpTestSuite() {
-        server_ = new RunningApp(test_config());
-        ASSERT_TRUE(server_->wait_ready());
-    }
-    static void TearDownTestSuite() {
-        delete server_;
-        server_ = nullptr;
-    }
-    static std::uint16_t port() { return server_->port(); }
     static HttpResult patch(const Account& a, const std::string& body) {
         return http_request(port(), http::verb::patch, "/api/v1/users/me", body, bearer(a.access_token));
     }
@@ -28,9 +19,7 @@ class UsersIT : public ::testing::Test {
         }
         return ids;
     }
-    static RunningApp* server_;
 };
-RunningApp* UsersIT::server_ = nullptr;
 
 TEST_F(UsersIT, CategoriesAreATwoLevelCatalogueInTwoLanguages) {
     const auto res = get(port(), "/api/v1/categories");

@@ -4,6 +4,8 @@
 #include <memory>
 #include <string>
 
+#include <gtest/gtest.h>
+
 #include <boost/json/object.hpp>
 
 #include "app/app.hpp"
@@ -37,6 +39,23 @@ class RunningApp {
   private:
     std::unique_ptr<app::App> app_;
     std::uint16_t port_ = 0;
+};
+
+/// A fixture whose tests share one in-process server, started once for the suite.
+/// A suite changes the configuration by declaring `static std::map<...> overrides()`.
+template <typename Suite>
+class SharedServerTest : public ::testing::Test {
+  public:
+    static std::map<std::string, std::string> overrides() { return {}; }
+
+  protected:
+    static void SetUpTestSuite() {
+        server_ = std::make_unique<RunningApp>(test_config(Suite::overrides()));
+        ASSERT_TRUE(server_->wait_ready());
+    }
+    static void TearDownTestSuite() { server_.reset(); }
+    static std::uint16_t port() { return server_->port(); }
+    static inline std::unique_ptr<RunningApp> server_;
 };
 
 /// Runs SQL text on the test database through a separate blocking connection.
