@@ -16,7 +16,11 @@
 #include "infra/redis.hpp"
 #include "migrations.hpp"
 #include "modules/auth/routes.hpp"
+#include "modules/bookings/routes.hpp"
 #include "modules/categories/routes.hpp"
+#include "modules/masters/routes.hpp"
+#include "modules/schedule/routes.hpp"
+#include "modules/services/routes.hpp"
 #include "modules/system/routes.hpp"
 #include "modules/users/routes.hpp"
 
@@ -64,6 +68,11 @@ struct App::Parts {
           auth_service(pool, users_repo, auth_repo, jwt, blocking, config.bcrypt_cost),
           auth_routes(auth_service),
           categories_routes(pool, categories_repo),
+          masters_routes(pool, masters_repo, services_repo, categories_repo),
+          services_routes(pool, services_repo, masters_repo, categories_repo),
+          schedule_routes(pool, schedule_repo, masters_repo),
+          bookings_service(pool, bookings_repo),
+          bookings_routes(bookings_service, pool, bookings_repo),
           system_routes(pool, redis, metrics, migration_state),
           static_files(config.web_root),
           pipeline([this](core::Request& req) { return endpoint(req); }),
@@ -91,12 +100,21 @@ struct App::Parts {
     users::Repository users_repo;
     categories::Repository categories_repo;
     auth::Repository auth_repo;
+    masters::Repository masters_repo;
+    services::Repository services_repo;
+    schedule::Repository schedule_repo;
+    bookings::Repository bookings_repo;
     users::PrincipalLoader principals;
     users::Service users_service;
     users::Routes users_routes;
     auth::Service auth_service;
     auth::Routes auth_routes;
     categories::Routes categories_routes;
+    masters::Routes masters_routes;
+    services::Routes services_routes;
+    schedule::Routes schedule_routes;
+    bookings::Service bookings_service;
+    bookings::Routes bookings_routes;
     system::Routes system_routes;
 
     core::Router router;
@@ -160,6 +178,10 @@ App::App(core::Config config) : parts_(std::make_unique<Parts>(std::move(config)
     p.auth_routes.register_routes(p.router);
     p.users_routes.register_routes(p.router);
     p.categories_routes.register_routes(p.router);
+    p.masters_routes.register_routes(p.router);
+    p.services_routes.register_routes(p.router);
+    p.schedule_routes.register_routes(p.router);
+    p.bookings_routes.register_routes(p.router);
 
     // Outermost first. Errors are turned into responses inside the header-adding layers, so
     // problem+json answers carry the security, CORS and request-id headers too.

@@ -148,6 +148,8 @@ net::awaitable<Response> ErrorMiddleware::handle(Request& req, Next next) {
         const auto& state = e.sqlstate();
         if (state == "23505") {
             problem = ApiError::conflict("conflict", "The resource conflicts with an existing one.");
+        } else if (state.starts_with("22")) {
+            problem = ApiError::bad_request("A value in the request is out of range or malformed.");
         } else if (state == "23503") {
             problem = ApiError::validation({{"", "refers to something that does not exist"}});
         } else if (state == "40001" || state == "40P01" || state == "57014" || state.starts_with("08") ||

@@ -194,6 +194,12 @@ bool Connection::reusable() const {
     return healthy() && PQtransactionStatus(conn_) == PQTRANS_IDLE && PQpipelineStatus(conn_) == PQ_PIPELINE_OFF;
 }
 
+bool Connection::in_transaction() const {
+    if (!healthy() || PQpipelineStatus(conn_) != PQ_PIPELINE_OFF) return false;
+    const auto status = PQtransactionStatus(conn_);
+    return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
+}
+
 bool Connection::check_alive() {
     if (!healthy()) return false;
     if (PQconsumeInput(conn_) == 0 || PQstatus(conn_) != CONNECTION_OK) {

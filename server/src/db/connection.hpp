@@ -37,6 +37,8 @@ class Connection {
     bool healthy() const;
     /// Idle outside a transaction with nothing pending: safe to hand to the next user.
     bool reusable() const;
+    /// Healthy but left inside a transaction (committed by nobody): the pool rolls it back.
+    bool in_transaction() const;
     /// Reads anything the server sent while the connection sat idle (for example the
     /// termination notice of a restarting server) so a dead connection is noticed before use.
     bool check_alive();

@@ -80,7 +80,20 @@ net::awaitable<PooledConnection> Pool::acquire() {
     co_return PooledConnection(this, co_await open());
 }
 
+net::awaitable<void> Pool::rollback_then_release(Pool* pool, std::unique_ptr<Connection> conn) {
+    try {
+        co_await conn->execute("ROLLBACK");
+    } catch (const std::exception&) {
+        // A broken connection is discarded by release() below.
+    }
+    pool->release(std::move(conn));
+}
+
 void Pool::release(std::unique_ptr<Connection> conn) {
+    if (conn && conn->in_transaction()) {
+        net::co_spawn(executor_, rollback_then_release(this, std::move(conn)), net::detached);
+        return;
+    }
     std::shared_ptr<Waiter> waiter;
     {
         std::lock_guard lock(mutex_);

@@ -83,6 +83,7 @@ class Pool final : public Executor {
         bool slot = false;  // permission to open a new connection instead
     };
     void release(std::unique_ptr<Connection> conn);
+    static net::awaitable<void> rollback_then_release(Pool* pool, std::unique_ptr<Connection> conn);
     net::awaitable<std::unique_ptr<Connection>> open();
 
     net::any_io_executor executor_;
@@ -97,7 +98,8 @@ class Pool final : public Executor {
 };
 
 /// An explicit transaction on one connection. Call commit(); if the object is destroyed
-/// without it the connection is not idle, so the pool discards it and the server rolls back.
+/// without it (an exception, an early return) the pool rolls the transaction back before the
+/// connection is used again, so handlers may simply throw.
 class Transaction final : public Executor {
   public:
     static net::awaitable<Transaction> begin(Pool& pool, std::string_view begin_sql = "BEGIN");

@@ -90,6 +90,19 @@ void exec_sql(const std::string& sql) {
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw std::runtime_error("exec_sql: " + message);
 }
 
+std::string query_value(const std::string& sql) {
+    PGconn* conn = PQconnectdb(test_env().database_url.c_str());
+    PGresult* res = PQexec(conn, sql.c_str());
+    std::string value;
+    const bool ok = PQresultStatus(res) == PGRES_TUPLES_OK;
+    std::string message = PQresultErrorMessage(res);
+    if (ok && PQntuples(res) > 0) value = PQgetvalue(res, 0, 0);
+    PQclear(res);
+    PQfinish(conn);
+    if (!ok) throw std::runtime_error("query_value: " + message);
+    return value;
+}
+
 bool stack(const std::string& command) {
     if (test_env().stack_dir.empty()) return false;
     const std::string line =

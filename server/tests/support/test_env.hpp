@@ -60,6 +60,8 @@ class SharedServerTest : public ::testing::Test {
 
 /// Runs SQL text on the test database through a separate blocking connection.
 void exec_sql(const std::string& sql);
+/// The first column of the first row of a query on the test database ("" when no row).
+std::string query_value(const std::string& sql);
 /// Runs `scripts/stack <command> <dir>`; true on success.
 bool stack(const std::string& command);
 

@@ -1,0 +1,27 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/http_types.hpp"
+
+/// Cursor pagination (`?limit=` ≤ 100, default 20, `?cursor=`), keyset-based so pages stay
+/// stable while rows are inserted: a cursor is the (sort key, id) of the last row, opaque to
+/// clients (base64url).
+namespace service::core {
+
+struct PageCursor {
+    std::string key;  // the sort key as text (a number or a timestamp)
+    std::string id;
+};
+
+/// `?limit=`: 1..100, default 20; anything else is a 422 naming the field.
+int page_limit(const Request& req);
+/// `?cursor=`: nullopt when absent; a 422 when it is not one of ours.
+std::optional<PageCursor> page_cursor(const Request& req);
+std::string encode_cursor(const PageCursor& cursor);
+
+/// An optional query parameter parsed as a number in [min, max] (422 otherwise).
+std::optional<double> query_number(const Request& req, std::string_view name, double min, double max);
+
+}  // namespace service::core

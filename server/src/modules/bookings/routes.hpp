@@ -1,0 +1,31 @@
+#pragma once
+#include "core/router.hpp"
+#include "modules/bookings/service.hpp"
+
+namespace service::bookings {
+
+/// /api/v1/bookings…, the life-cycle actions, and GET /api/v1/masters/{id}/slots.
+class Routes {
+  public:
+    Routes(Service& service, db::Pool& pool, const Repository& repository)
+        : service_(service), pool_(pool), repository_(repository) {}
+    void register_routes(core::Router& router);
+
+  private:
+    net::awaitable<core::Response> create(core::Request& req);
+    net::awaitable<core::Response> list(core::Request& req);
+    net::awaitable<core::Response> get_one(core::Request& req);
+    net::awaitable<core::Response> act(core::Request& req, Action action);
+    net::awaitable<core::Response> slots(core::Request& req);
+
+    Service& service_;
+    db::Pool& pool_;
+    const Repository& repository_;
+};
+
+/// A plausible RFC 3339 timestamp with a zone ("2027-03-28T08:00:00Z", "…+03:00").
+bool looks_like_timestamp(std::string_view text);
+/// Days from `from` to `to` (YYYY-MM-DD each); nullopt when either is not a date.
+std::optional<int> days_between(std::string_view from, std::string_view to);
+
+}  // namespace service::bookings

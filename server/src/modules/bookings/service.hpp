@@ -1,0 +1,47 @@
+#pragma once
+#include <optional>
+#include <string>
+
+#include <boost/json/object.hpp>
+
+#include "db/pool.hpp"
+#include "modules/bookings/repository.hpp"
+
+namespace service::bookings {
+
+struct CreateInput {
+    std::string service_id;
+    std::string start_at;  // RFC 3339, normalised by PostgreSQL
+    std::string comment;
+};
+
+enum class Action { kConfirm, kCancel, kReschedule, kComplete, kNoShow };
+
+struct Created {
+    boost::json::value booking;
+    bool replayed = false;  // an Idempotency-Key retry: the original booking
+};
+
+/// Booking rules, enforced here and in the database, never only in a client: a start must be
+/// one of the free slots; overlapping active bookings are rejected by an exclusion constraint;
+/// each life-cycle action checks who may do it and from which status; every change writes a
+/// booking event in the same transaction.
+class Service {
+  public:
+    Service(db::Pool& pool, const Repository& repository) : pool_(pool), repository_(repository) {}
+
+    net::awaitable<Created> create(std::string client_id, CreateInput input, std::optional<std::string> key);
+    net::awaitable<boost::json::value> act(std::string booking_id, std::string actor, Action action,
+                                           std::optional<std::string> reason, std::optional<std::string> start_at);
+    net::awaitable<boost::json::value> get(std::string booking_id, std::string viewer);
+    net::awaitable<boost::json::object> slots(std::string master_id, std::string service_id, std::string from,
+                                              std::string to);
+
+  private:
+    db::Pool& pool_;
+    const Repository& repository_;
+};
+
+std::string_view to_string(Action action);
+
+}  // namespace service::bookings

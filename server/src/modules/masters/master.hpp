@@ -1,0 +1,56 @@
+#pragma once
+#include <optional>
+#include <string>
+
+#include <boost/json/object.hpp>
+
+#include "db/result.hpp"
+
+namespace service::masters {
+
+struct BookingRules {
+    int min_notice_min = 120;
+    int horizon_days = 60;
+    int slot_step_min = 15;
+    int buffer_min = 0;
+    bool auto_confirm = false;
+    std::optional<int> max_per_day;
+};
+
+/// What PUT /masters/me sends (validated).
+struct ProfileInput {
+    std::string display_name;
+    std::string bio;
+    std::vector<std::string> category_ids;
+    std::string address;
+    std::string city;
+    double lat = 0;
+    double lon = 0;
+    std::string timezone;
+    BookingRules rules;
+};
+
+/// A master's public profile (the row of get_master.sql, services added by the caller).
+struct Profile {
+    std::string id;
+    std::string user_id;
+    std::string display_name;
+    std::string bio;
+    boost::json::value categories;
+    std::string address;
+    std::string city;
+    double lat = 0;
+    double lon = 0;
+    std::string timezone;
+    BookingRules rules;
+    std::optional<double> rating_avg;
+    int rating_count = 0;
+    std::optional<double> distance_m;
+    bool is_favorite = false;
+};
+
+Profile profile_from_row(const db::Row& row);
+boost::json::object to_json(const Profile& p);
+boost::json::object to_json(const BookingRules& r);
+
+}  // namespace service::masters

@@ -1,0 +1,1 @@
+DELETE FROM master_schedule WHERE master_id = $1::uuid

@@ -1,0 +1,345 @@
+// Masters, services, schedules, free slots and bookings against the real server and database.
+#include <gtest/gtest.h>
+
+#include <future>
+#include <set>
+
+#include <boost/json/serialize.hpp>
+
+#include "core/crypto.hpp"
+#include "support/test_env.hpp"
+
+using namespace service;
+using namespace service::testing;
+using boost::json::object;
+
+namespace {
+
+struct Master {
+    Account account;
+    std::string id;
+    std::string service_id;
+};
+
+std::string first_category(std::uint16_t port) {
+    return std::string(get(port, "/api/v1/categories").json().at("items").as_array()[0].at("id").as_string());
+}
+
+}  // namespace
+
+class MarketplaceIT : public SharedServerTest<MarketplaceIT> {
+  protected:
+    // A master in `tz` working 10:00–18:00 every day, with one 60-minute service.
+    static Master make_master(const std::string& tz = "Europe/Berlin", object rules = {}) {
+        Master m;
+        m.account = register_account(port(), "master");
+        const auto category = first_category(port());
+        if (!rules.contains("horizon_days")) rules["horizon_days"] = 365;
+        if (!rules.contains("min_notice_min")) rules["min_notice_min"] = 0;
+        auto res = http_request(port(), http::verb::put, "/api/v1/masters/me",
+                                boost::json::serialize(object{{"display_name", "Master " + m.account.email},
+                                                              {"category_ids", boost::json::array{category}},
+                                                              {"address", "Tverskaya 1"},
+                                                              {"city", "Moscow"},
+                                                              {"location", object{{"lat", 55.76}, {"lon", 37.61}}},
+                                                              {"timezone", tz},
+                                                              {"booking_rules", rules}}),
+                                bearer(m.account.access_token));
+        EXPECT_EQ(res.status, 201) << res.body;
+        m.id = std::string(res.json().at("id").as_string());
+        res = post_json(port(), "/api/v1/masters/me/services",
+                        object{{"name", "Manicure"},
+                               {"category_id", category},
+                               {"price_minor", 150000},
+                               {"currency", "RUB"},
+                               {"duration_min", 60}},
+                        bearer(m.account.access_token));
+        EXPECT_EQ(res.status, 201) << res.body;
+        m.service_id = std::string(res.json().at("id").as_string());
+        boost::json::array weekly;
+        for (int d = 1; d <= 7; ++d) weekly.push_back(object{{"weekday", d}, {"start", "10:00"}, {"end", "18:00"}});
+        res = http_request(port(), http::verb::put, "/api/v1/masters/me/schedule",
+                           boost::json::serialize(object{{"weekly", weekly}}), bearer(m.account.access_token));
+        EXPECT_EQ(res.status, 200) << res.body;
+        return m;
+    }
+    static HttpResult book(const Account& client, const Master& m, const std::string& start_at,
+                           const std::string& key = {}, const std::string& comment = {}) {
+        Headers headers = bearer(client.access_token);
+        if (!key.empty()) headers.emplace_back("Idempotency-Key", key);
+        return post_json(port(), "/api/v1/bookings",
+                         object{{"service_id", m.service_id}, {"start_at", start_at}, {"comment", comment}}, headers);
+    }
+    static boost::json::array slots(const Master& m, const std::string& from, const std::string& to) {
+        const auto res = get(
+            port(), "/api/v1/masters/" + m.id + "/slots?service_id=" + m.service_id + "&from=" + from + "&to=" + to);
+        EXPECT_EQ(res.status, 200) << res.body;
+        return res.json().at("items").as_array();
+    }
+    static bool has_slot(const Master& m, const std::string& day, const std::string& start_at) {
+        for (const auto& s : slots(m, day, day)) {
+            if (s.at("start_at").as_string() == start_at) return true;
+        }
+        return false;
+    }
+    static HttpResult act(const Account& who, const std::string& booking, const std::string& action,
+                          const object& body = {}) {
+        return post_json(port(), "/api/v1/bookings/" + booking + "/" + action, body, bearer(who.access_token));
+    }
+};
+
+TEST_F(MarketplaceIT, DaylightSavingDaysKeepLocalTenOClock) {
+    const auto m = make_master("Europe/Berlin");
+    const auto items = slots(m, "2027-03-27", "2027-03-28");
+    std::map<std::string, std::vector<std::string>> by_day;
+    std::set<std::string> unique;
+    for (const auto& s : items) {
+        const std::string local(s.at("local_start").as_string());
+        by_day[local.substr(0, 10)].push_back(std::string(s.at("start_at").as_string()));
+        unique.insert(std::string(s.at("start_at").as_string()));
+    }
+    EXPECT_EQ(unique.size(), items.size());       // none duplicated
+    ASSERT_EQ(by_day["2027-03-27"].size(), 29u);  // 10:00…17:00 every 15 minutes, none missing
+    ASSERT_EQ(by_day["2027-03-28"].size(), 29u);
+    EXPECT_EQ(by_day["2027-03-27"].front(), "2027-03-27T09:00:00Z");  // CET
+    EXPECT_EQ(by_day["2027-03-28"].front(), "2027-03-28T08:00:00Z");  // CEST from 02:00 that day
+    EXPECT_EQ(items[0].at("local_start").as_string(), "2027-03-27T10:00");
+    const auto autumn = slots(m, "2027-10-31", "2027-10-31");
+    ASSERT_EQ(autumn.size(), 29u);
+    EXPECT_EQ(autumn[0].at("start_at").as_string(), "2027-10-31T09:00:00Z");  // back to CET
+    EXPECT_EQ(autumn[0].at("local_start").as_string(), "2027-10-31T10:00");
+}
+
+TEST_F(MarketplaceIT, TwentyConcurrentRequestsForOneSlotBookItExactlyOnce) {
+    const auto m = make_master();
+    std::vector<Account> clients;
+    for (int i = 0; i < 20; ++i) clients.push_back(register_account(port()));
+    std::vector<std::future<int>> results;
+    for (const auto& c : clients) {
+        results.push_back(std::async(std::launch::async, [&] { return book(c, m, "2027-05-10T08:00:00Z").status; }));
+    }
+    int created = 0, conflicts = 0;
+    for (auto& r : results) {
+        const int status = r.get();
+        created += status == 201;
+        conflicts += status == 409;
+    }
+    EXPECT_EQ(created, 1);
+    EXPECT_EQ(conflicts, 19);
+    EXPECT_EQ(query_value("SELECT count(*) FROM bookings WHERE master_id = '" + m.id + "'"), "1");
+}
+
+TEST_F(MarketplaceIT, IdempotencyKeyReturnsTheOriginalBooking) {
+    const auto m = make_master();
+    const auto client = register_account(port());
+    const auto first = book(client, m, "2027-05-11T08:00:00Z", "retry-1", "first");
+    ASSERT_EQ(first.status, 201) << first.body;
+    const auto again = book(client, m, "2027-05-11T08:00:00Z", "retry-1", "first");
+    EXPECT_EQ(again.status, 201);
+    EXPECT_EQ(again.json().at("id"), first.json().at("id"));
+    EXPECT_EQ(again.header("Idempotent-Replayed"), "true");
+    const auto different = book(client, m, "2027-05-11T09:00:00Z", "retry-1", "first");
+    EXPECT_EQ(different.status, 422);
+    EXPECT_EQ(different.json().at("code").as_string(), "idempotency_key_reused");
+    EXPECT_EQ(query_value("SELECT count(*) FROM bookings WHERE client_id = '" + client.id + "'"), "1");
+}
+
+TEST_F(MarketplaceIT, EveryRuleOfTheSlotListIsEnforcedOnRawCalls) {
+    const auto m = make_master("Europe/Moscow", object{{"buffer_min", 15}, {"max_per_day", 2}});
+    const auto client = register_account(port());
+    // 2027-05-12 is a Wednesday; Moscow is UTC+3, so 10:00 local = 07:00Z.
+    EXPECT_EQ(book(client, m, "2027-05-12T07:07:00Z").status, 409);  // off the 15-minute grid
+    EXPECT_EQ(book(client, m, "2027-05-12T05:00:00Z").status, 409);  // 08:00 local, before opening
+    EXPECT_EQ(book(client, m, "2027-05-12T14:30:00Z").status, 409);  // 17:30: would end after 18:00
+    ASSERT_EQ(book(client, m, "2027-05-12T07:00:00Z").status, 201);  // 10:00–11:00
+    EXPECT_EQ(book(client, m, "2027-05-12T08:00:00Z").status, 409);  // 11:00 is inside the 15-minute buffer
+    EXPECT_FALSE(has_slot(m, "2027-05-12", "2027-05-12T08:00:00Z"));
+    ASSERT_EQ(book(client, m, "2027-05-12T08:15:00Z").status, 201);  // 11:15 is fine
+    EXPECT_EQ(book(client, m, "2027-05-12T12:00:00Z").status, 409);  // the daily cap of 2 is reached
+    EXPECT_TRUE(slots(m, "2027-05-12", "2027-05-12").empty());
+
+    // A day off by exception, the horizon and the minimum notice.
+    ASSERT_EQ(http_request(port(), http::verb::put, "/api/v1/masters/me/schedule/exceptions/2027-05-13",
+                           R"({"intervals":[]})", bearer(m.account.access_token))
+                  .status,
+              200);
+    EXPECT_EQ(book(client, m, "2027-05-13T07:00:00Z").status, 409);
+    EXPECT_EQ(book(client, m, "2099-05-13T07:00:00Z").status, 409);
+    const auto strict = make_master("Europe/Moscow", object{{"min_notice_min", 10080}, {"horizon_days", 30}});
+    EXPECT_TRUE(slots(strict, "2026-01-01", "2026-01-31").empty());  // in the past
+    const auto res = book(client, strict, "2027-05-12T07:00:00Z");   // beyond 30 days
+    EXPECT_EQ(res.status, 409);
+    EXPECT_EQ(res.json().at("code").as_string(), "slot_unavailable");
+}
+
+TEST_F(MarketplaceIT, CancelFreesTheSlotAtOnce) {
+    const auto m = make_master();
+    const auto a = register_account(port());
+    const auto b = register_account(port());
+    const auto booking = book(a, m, "2027-05-14T08:00:00Z");
+    ASSERT_EQ(booking.status, 201);
+    EXPECT_FALSE(has_slot(m, "2027-05-14", "2027-05-14T08:00:00Z"));
+    EXPECT_EQ(book(b, m, "2027-05-14T08:00:00Z").status, 409);
+    const auto cancelled =
+        act(a, std::string(booking.json().at("id").as_string()), "cancel", object{{"reason", "ill"}});
+    ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+    EXPECT_EQ(cancelled.json().at("status").as_string(), "cancelled");
+    EXPECT_EQ(cancelled.json().at("cancel_reason").as_string(), "ill");
+    EXPECT_TRUE(has_slot(m, "2027-05-14", "2027-05-14T08:00:00Z"));
+    EXPECT_EQ(book(b, m, "2027-05-14T08:00:00Z").status, 201);
+}
+
+TEST_F(MarketplaceIT, RescheduleMovesAtomically) {
+    const auto m = make_master();
+    const auto a = register_account(port());
+    const auto b = register_account(port());
+    const auto mine = book(a, m, "2027-05-17T08:00:00Z");
+    const auto theirs = book(b, m, "2027-05-17T12:00:00Z");
+    ASSERT_EQ(mine.status, 201);
+    ASSERT_EQ(theirs.status, 201);
+    const std::string id(mine.json().at("id").as_string());
+    // Onto someone else's time: refused, and nothing changes.
+    EXPECT_EQ(act(a, id, "reschedule", object{{"start_at", "2027-05-17T12:00:00Z"}}).status, 409);
+    EXPECT_EQ(get(port(), "/api/v1/bookings/" + id, bearer(a.access_token)).json().at("start_at").as_string(),
+              "2027-05-17T08:00:00Z");
+    // Half an hour later overlaps its own old time, which does not count against it.
+    const auto moved = act(a, id, "reschedule", object{{"start_at", "2027-05-17T08:30:00Z"}});
+    ASSERT_EQ(moved.status, 200) << moved.body;
+    EXPECT_EQ(moved.json().at("start_at").as_string(), "2027-05-17T08:30:00Z");
+    EXPECT_EQ(moved.json().at("end_at").as_string(), "2027-05-17T09:30:00Z");
+    // Somewhere else entirely: the old time is free again, the new one taken.
+    ASSERT_EQ(act(a, id, "reschedule", object{{"start_at", "2027-05-17T14:00:00Z"}}).status, 200);
+    EXPECT_TRUE(has_slot(m, "2027-05-17", "2027-05-17T08:30:00Z"));
+    EXPECT_FALSE(has_slot(m, "2027-05-17", "2027-05-17T14:00:00Z"));
+    EXPECT_EQ(
+        query_value("SELECT count(*) FROM booking_events WHERE type = 'rescheduled' AND booking_id = '" + id + "'"),
+        "2");
+}
+
+TEST_F(MarketplaceIT, LifeCycleIsAuthorisedPerPartyAndRecorded) {
+    const auto m = make_master();
+    const auto client = register_account(port());
+    const auto stranger = register_account(port());
+    const auto created = book(client, m, "2027-05-18T08:00:00Z");
+    ASSERT_EQ(created.status, 201);
+    EXPECT_EQ(created.json().at("status").as_string(), "pending");
+    const std::string id(created.json().at("id").as_string());
+
+    EXPECT_EQ(get(port(), "/api/v1/bookings/" + id, bearer(stranger.access_token)).status, 404);
+    EXPECT_EQ(act(stranger, id, "cancel").status, 404);
+    EXPECT_EQ(act(client, id, "confirm").status, 403);
+    EXPECT_EQ(act(m.account, id, "complete").status, 409);  // not started yet
+    ASSERT_EQ(act(m.account, id, "confirm").status, 200);
+    EXPECT_EQ(act(m.account, id, "confirm").json().at("code").as_string(), "invalid_transition");
+
+    // Time passes: the visit has started.
+    exec_sql(
+        "UPDATE bookings SET start_at = now() - interval '2 hours', end_at = now() - interval '1 hour', "
+        "busy = tstzrange(now() - interval '2 hours', now() - interval '1 hour') WHERE id = '" +
+        id + "'");
+    const auto done = act(m.account, id, "complete");
+    ASSERT_EQ(done.status, 200) << done.body;
+    EXPECT_EQ(done.json().at("status").as_string(), "completed");
+    EXPECT_EQ(act(client, id, "cancel").status, 409);
+    EXPECT_EQ(
+        query_value("SELECT string_agg(type, ',' ORDER BY id) FROM booking_events WHERE booking_id = '" + id + "'"),
+        "created,confirmed,completed");
+
+    const auto list = get(port(), "/api/v1/bookings?as=master", bearer(m.account.access_token));
+    ASSERT_EQ(list.status, 200);
+    EXPECT_EQ(list.json().at("items").as_array().size(), 1u);
+    EXPECT_TRUE(
+        get(port(), "/api/v1/bookings?as=master", bearer(stranger.access_token)).json().at("items").as_array().empty());
+}
+
+TEST_F(MarketplaceIT, AutoConfirmingMastersConfirmAtOnce) {
+    const auto m = make_master("Europe/Moscow", object{{"auto_confirm", true}});
+    const auto client = register_account(port());
+    const auto res = book(client, m, "2027-05-19T07:00:00Z");
+    ASSERT_EQ(res.status, 201);
+    EXPECT_EQ(res.json().at("status").as_string(), "confirmed");
+    EXPECT_EQ(res.json().at("price_minor").as_int64(), 150000);
+    EXPECT_EQ(res.json().at("service").at("name").as_string(), "Manicure");
+}
+
+TEST_F(MarketplaceIT, DeactivatedServicesKeepTheirBookingsButTakeNoNewOnes) {
+    const auto m = make_master();
+    const auto client = register_account(port());
+    const auto booking = book(client, m, "2027-05-20T08:00:00Z");
+    ASSERT_EQ(booking.status, 201);
+    ASSERT_EQ(http_request(port(), http::verb::patch, "/api/v1/masters/me/services/" + m.service_id,
+                           R"({"price_minor": 990000})", bearer(m.account.access_token))
+                  .status,
+              200);
+    ASSERT_EQ(http_request(port(), http::verb::delete_, "/api/v1/masters/me/services/" + m.service_id, {},
+                           bearer(m.account.access_token))
+                  .status,
+              204);
+    const auto kept = get(port(), "/api/v1/bookings/" + std::string(booking.json().at("id").as_string()),
+                          bearer(client.access_token));
+    EXPECT_EQ(kept.json().at("price_minor").as_int64(), 150000);  // the price at booking time
+    EXPECT_EQ(book(client, m, "2027-05-20T10:00:00Z").status, 422);
+}
+
+TEST_F(MarketplaceIT, NearbySearchSortsFiltersAndPages) {
+    const auto m = make_master();
+    const auto near = get(port(), "/api/v1/masters?lat=55.7601&lon=37.6101&radius_km=1&limit=100");
+    ASSERT_EQ(near.status, 200) << near.body;
+    const auto doc = near.json();
+    bool found = false;
+    double previous = -1;
+    for (const auto& item : doc.at("items").as_array()) {
+        const double d = item.at("distance_m").to_number<double>();
+        EXPECT_GE(d, previous);
+        previous = d;
+        found = found || item.at("id").as_string() == m.id;
+    }
+    EXPECT_TRUE(found);
+    EXPECT_TRUE(get(port(), "/api/v1/masters?lat=59.93&lon=30.31&radius_km=5").json().at("items").as_array().empty());
+    // Pages of one, following next_cursor, visit every master exactly once.
+    std::set<std::string> seen;
+    std::string cursor;
+    for (int page = 0; page < 200; ++page) {
+        const auto res = get(port(), "/api/v1/masters?lat=55.76&lon=37.61&limit=1&sort=price" +
+                                         (cursor.empty() ? "" : "&cursor=" + cursor));
+        ASSERT_EQ(res.status, 200) << res.body;
+        const auto body = res.json();
+        for (const auto& item : body.at("items").as_array())
+            EXPECT_TRUE(seen.insert(std::string(item.at("id").as_string())).second);
+        if (body.at("next_cursor").is_null()) break;
+        cursor = std::string(body.at("next_cursor").as_string());
+    }
+    EXPECT_EQ(seen.size(), doc.at("items").as_array().size());
+    EXPECT_EQ(get(port(), "/api/v1/masters?lat=55&lon=37&sort=fame").status, 422);
+    EXPECT_EQ(get(port(), "/api/v1/masters?lat=55").status, 422);
+}
+
+TEST_F(MarketplaceIT, ProfilesAndSchedulesAreValidated) {
+    const auto client = register_account(port());
+    EXPECT_EQ(http_request(port(), http::verb::put, "/api/v1/masters/me", "{}", bearer(client.access_token)).status,
+              403);
+    const auto master = register_account(port(), "master");
+    EXPECT_EQ(get(port(), "/api/v1/masters/me", bearer(master.access_token)).json().at("code").as_string(),
+              "master_profile_missing");
+    const auto bad =
+        http_request(port(), http::verb::put, "/api/v1/masters/me",
+                     R"({"display_name":"X","category_ids":[],"location":{"lat":99,"lon":0},"timezone":"Mars/Base"})",
+                     bearer(master.access_token));
+    EXPECT_EQ(bad.status, 422);
+    const auto m = make_master();
+    const auto overlap = http_request(
+        port(), http::verb::put, "/api/v1/masters/me/schedule",
+        R"({"weekly":[{"weekday":1,"start":"10:00","end":"14:00"},{"weekday":1,"start":"13:00","end":"18:00"}]})",
+        bearer(m.account.access_token));
+    EXPECT_EQ(overlap.status, 422);
+    const auto tz = http_request(port(), http::verb::put, "/api/v1/masters/me",
+                                 R"({"display_name":"X","category_ids":[")" + first_category(port()) +
+                                     R"("],"location":{"lat":55,"lon":37},"timezone":"Mars/Base"})",
+                                 bearer(m.account.access_token));
+    EXPECT_EQ(tz.status, 422);
+    EXPECT_EQ(tz.json().at("errors").as_array()[0].at("field").as_string(), "timezone");
+    EXPECT_EQ(
+        get(port(), "/api/v1/masters/" + m.id + "/slots?service_id=" + m.service_id + "&from=2027-01-01&to=2027-03-01")
+            .status,
+        422);  // more than 31 days
+}
