@@ -18,7 +18,9 @@
 #include "modules/auth/routes.hpp"
 #include "modules/bookings/routes.hpp"
 #include "modules/categories/routes.hpp"
+#include "modules/favorites/routes.hpp"
 #include "modules/masters/routes.hpp"
+#include "modules/reviews/routes.hpp"
 #include "modules/schedule/routes.hpp"
 #include "modules/services/routes.hpp"
 #include "modules/system/routes.hpp"
@@ -73,6 +75,8 @@ struct App::Parts {
           schedule_routes(pool, schedule_repo, masters_repo),
           bookings_service(pool, bookings_repo),
           bookings_routes(bookings_service, pool, bookings_repo),
+          favorites_routes(pool, masters_repo),
+          reviews_routes(pool, masters_repo),
           system_routes(pool, redis, metrics, migration_state),
           static_files(config.web_root),
           pipeline([this](core::Request& req) { return endpoint(req); }),
@@ -115,6 +119,8 @@ struct App::Parts {
     schedule::Routes schedule_routes;
     bookings::Service bookings_service;
     bookings::Routes bookings_routes;
+    favorites::Routes favorites_routes;
+    reviews::Routes reviews_routes;
     system::Routes system_routes;
 
     core::Router router;
@@ -182,6 +188,8 @@ App::App(core::Config config) : parts_(std::make_unique<Parts>(std::move(config)
     p.services_routes.register_routes(p.router);
     p.schedule_routes.register_routes(p.router);
     p.bookings_routes.register_routes(p.router);
+    p.favorites_routes.register_routes(p.router);
+    p.reviews_routes.register_routes(p.router);
 
     // Outermost first. Errors are turned into responses inside the header-adding layers, so
     // problem+json answers carry the security, CORS and request-id headers too.

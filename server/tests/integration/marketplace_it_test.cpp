@@ -343,3 +343,76 @@ TEST_F(MarketplaceIT, ProfilesAndSchedulesAreValidated) {
             .status,
         422);  // more than 31 days
 }
+
+TEST_F(MarketplaceIT, ReviewsOnlyAfterCompletionOnceAndTheRatingFollows) {
+    const auto m = make_master();
+    const auto client = register_account(port());
+    const auto created = book(client, m, "2027-05-21T08:00:00Z");
+    ASSERT_EQ(created.status, 201);
+    const std::string id(created.json().at("id").as_string());
+    const object review{{"rating", 4}, {"text", "Аккуратно и быстро"}};
+    auto res = post_json(port(), "/api/v1/bookings/" + id + "/review", review, bearer(client.access_token));
+    EXPECT_EQ(res.status, 409);
+    EXPECT_EQ(res.json().at("code").as_string(), "not_completed");
+
+    exec_sql("UPDATE bookings SET status = 'completed' WHERE id = '" + id + "'");
+    EXPECT_EQ(post_json(port(), "/api/v1/bookings/" + id + "/review", review, bearer(m.account.access_token)).status,
+              404);  // the master cannot review their own visit
+    EXPECT_EQ(
+        post_json(port(), "/api/v1/bookings/" + id + "/review", object{{"rating", 6}}, bearer(client.access_token))
+            .status,
+        422);
+    res = post_json(port(), "/api/v1/bookings/" + id + "/review", review, bearer(client.access_token));
+    ASSERT_EQ(res.status, 201) << res.body;
+    const std::string review_id(res.json().at("id").as_string());
+    EXPECT_EQ(res.json().at("author").at("id").as_string(), client.id);
+    res = post_json(port(), "/api/v1/bookings/" + id + "/review", review, bearer(client.access_token));
+    EXPECT_EQ(res.status, 409);
+    EXPECT_EQ(res.json().at("code").as_string(), "review_exists");
+
+    const auto profile = get(port(), "/api/v1/masters/" + m.id).json();
+    EXPECT_EQ(profile.at("rating").at("count").as_int64(), 1);
+    EXPECT_DOUBLE_EQ(profile.at("rating").at("avg").to_number<double>(), 4.0);
+    EXPECT_EQ(get(port(), "/api/v1/bookings/" + id, bearer(client.access_token)).json().at("review_id").as_string(),
+              review_id);
+
+    EXPECT_EQ(
+        post_json(port(), "/api/v1/reviews/" + review_id + "/reply", object{{"text", "x"}}, bearer(client.access_token))
+            .status,
+        404);
+    res = post_json(port(), "/api/v1/reviews/" + review_id + "/reply", object{{"text", "Спасибо!"}},
+                    bearer(m.account.access_token));
+    ASSERT_EQ(res.status, 200) << res.body;
+    EXPECT_EQ(res.json().at("reply").as_string(), "Спасибо!");
+    EXPECT_EQ(post_json(port(), "/api/v1/reviews/" + review_id + "/reply", object{{"text", "again"}},
+                        bearer(m.account.access_token))
+                  .json()
+                  .at("code")
+                  .as_string(),
+              "reply_exists");
+    const auto list = get(port(), "/api/v1/masters/" + m.id + "/reviews").json();
+    ASSERT_EQ(list.at("items").as_array().size(), 1u);
+    EXPECT_EQ(list.at("items").as_array()[0].at("reply").as_string(), "Спасибо!");
+}
+
+TEST_F(MarketplaceIT, FavouritesArePerUser) {
+    const auto m = make_master();
+    const auto a = register_account(port());
+    const auto b = register_account(port());
+    const auto path = "/api/v1/favorites/masters/" + m.id;
+    EXPECT_EQ(http_request(port(), http::verb::put, path, {}, bearer(a.access_token)).status, 204);
+    EXPECT_EQ(http_request(port(), http::verb::put, path, {}, bearer(a.access_token)).status, 204);  // idempotent
+    EXPECT_EQ(http_request(port(), http::verb::put, "/api/v1/favorites/masters/6f9619ff-8b86-4011-b42d-00c04fc964ff",
+                           {}, bearer(a.access_token))
+                  .status,
+              404);
+    const auto mine = get(port(), "/api/v1/favorites/masters", bearer(a.access_token)).json();
+    ASSERT_EQ(mine.at("items").as_array().size(), 1u);
+    EXPECT_EQ(mine.at("items").as_array()[0].at("id").as_string(), m.id);
+    EXPECT_TRUE(mine.at("items").as_array()[0].at("is_favorite").as_bool());
+    EXPECT_TRUE(get(port(), "/api/v1/masters/" + m.id, bearer(a.access_token)).json().at("is_favorite").as_bool());
+    EXPECT_FALSE(get(port(), "/api/v1/masters/" + m.id, bearer(b.access_token)).json().at("is_favorite").as_bool());
+    EXPECT_TRUE(get(port(), "/api/v1/favorites/masters", bearer(b.access_token)).json().at("items").as_array().empty());
+    EXPECT_EQ(http_request(port(), http::verb::delete_, path, {}, bearer(a.access_token)).status, 204);
+    EXPECT_TRUE(get(port(), "/api/v1/favorites/masters", bearer(a.access_token)).json().at("items").as_array().empty());
+}

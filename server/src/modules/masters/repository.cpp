@@ -8,6 +8,41 @@
 #include "masters_sql.hpp"
 
 namespace service::masters {
+namespace {
+
+// Rows of search_masters_by_*.sql and list_favorite_masters.sql share one column layout;
+// column 12 is the sort key that the next cursor carries.
+SearchPage summary_page(const db::Result& rows, int limit) {
+    SearchPage page;
+    const int n = std::min(rows.size(), limit);
+    for (int i = 0; i < n; ++i) {
+        const auto r = rows[i];
+        boost::json::object o{
+            {"id", r.get<std::string>(0)},
+            {"display_name", r.get<std::string>(1)},
+            {"city", r.get<std::string>(2)},
+            {"address", r.get<std::string>(3)},
+            {"location", boost::json::object{{"lat", r.get<double>(4)}, {"lon", r.get<double>(5)}}},
+            {"categories", boost::json::parse(r.text(6))},
+            {"rating", boost::json::object{{"avg", r.is_null(7) ? boost::json::value(nullptr)
+                                                                : boost::json::value(r.get<double>(7))},
+                                           {"count", r.get<int>(8)}}},
+            {"distance_m",
+             r.is_null(9) ? boost::json::value(nullptr) : boost::json::value(std::round(r.get<double>(9)))},
+            {"min_price_minor",
+             r.is_null(10) ? boost::json::value(nullptr) : boost::json::value(r.get<std::int64_t>(10))},
+            {"currency", "RUB"},
+            {"is_favorite", r.get<bool>(11)}};
+        page.items.push_back(std::move(o));
+    }
+    if (rows.size() > limit) {
+        const auto last = rows[limit - 1];
+        page.next = core::PageCursor{std::string(last.text(12)), last.get<std::string>(0)};
+    }
+    return page;
+}
+
+}  // namespace
 
 net::awaitable<std::pair<std::string, bool>> Repository::upsert(db::Executor& db, std::string user_id,
                                                                 ProfileInput in) const {
@@ -48,32 +83,20 @@ net::awaitable<SearchPage> Repository::search(db::Executor& db, SearchQuery q) c
     p.add(q.cursor ? std::optional<std::string>(q.cursor->id) : std::nullopt);
     p.add(q.viewer_id);
     const auto rows = co_await db.query(*statement, std::move(p));
-    SearchPage page;
-    const int n = std::min(rows.size(), q.limit);
-    for (int i = 0; i < n; ++i) {
-        const auto r = rows[i];
-        boost::json::object o{
-            {"id", r.get<std::string>(0)},
-            {"display_name", r.get<std::string>(1)},
-            {"city", r.get<std::string>(2)},
-            {"address", r.get<std::string>(3)},
-            {"location", boost::json::object{{"lat", r.get<double>(4)}, {"lon", r.get<double>(5)}}},
-            {"categories", boost::json::parse(r.text(6))},
-            {"rating", boost::json::object{{"avg", r.is_null(7) ? boost::json::value(nullptr)
-                                                                : boost::json::value(r.get<double>(7))},
-                                           {"count", r.get<int>(8)}}},
-            {"distance_m", std::round(r.get<double>(9))},
-            {"min_price_minor",
-             r.is_null(10) ? boost::json::value(nullptr) : boost::json::value(r.get<std::int64_t>(10))},
-            {"currency", "RUB"},
-            {"is_favorite", r.get<bool>(11)}};
-        page.items.push_back(std::move(o));
-    }
-    if (rows.size() > q.limit) {
-        const auto last = rows[q.limit - 1];
-        page.next = core::PageCursor{std::string(last.text(12)), last.get<std::string>(0)};
-    }
-    co_return page;
+    co_return summary_page(rows, q.limit);
+}
+
+net::awaitable<SearchPage> Repository::favorites(db::Executor& db, std::string user_id, int limit,
+                                                 std::optional<core::PageCursor> cursor) const {
+    db::Params p(user_id, limit + 1);
+    p.add(cursor ? std::optional<std::string>(cursor->key) : std::nullopt);
+    p.add(cursor ? std::optional<std::string>(cursor->id) : std::nullopt);
+    const auto rows = co_await db.query(sql::kListFavoriteMasters, std::move(p));
+    co_return summary_page(rows, limit);
+}
+
+net::awaitable<void> Repository::add_rating(db::Executor& db, std::string master_id, int rating) const {
+    co_await db.query(sql::kAddRating, db::Params(master_id, rating));
 }
 
 }  // namespace service::masters

@@ -42,6 +42,11 @@ class Repository {
     net::awaitable<std::optional<std::string>> id_for_user(db::Executor& db, std::string user_id) const;
     net::awaitable<bool> valid_timezone(db::Executor& db, std::string name) const;
     net::awaitable<SearchPage> search(db::Executor& db, SearchQuery q) const;
+    /// The favourites page of a user (the favorite_masters rows are the favorites module's).
+    net::awaitable<SearchPage> favorites(db::Executor& db, std::string user_id, int limit,
+                                         std::optional<core::PageCursor> cursor) const;
+    /// Adds one review's rating to the aggregate, inside the reviewer's transaction.
+    net::awaitable<void> add_rating(db::Executor& db, std::string master_id, int rating) const;
 };
 
 }  // namespace service::masters
