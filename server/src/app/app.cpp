@@ -12,9 +12,11 @@
 #include "core/static_files.hpp"
 #include "db/migrations.hpp"
 #include "db/pool.hpp"
+#include "demo_data.hpp"
 #include "infra/blocking.hpp"
 #include "infra/redis.hpp"
 #include "migrations.hpp"
+#include "modules/auth/password.hpp"
 #include "modules/auth/routes.hpp"
 #include "modules/bookings/routes.hpp"
 #include "modules/categories/routes.hpp"
@@ -296,6 +298,35 @@ int run_migrations(const core::Config& config) {
         code = 1;
     });
     ioc.run();
+    return code;
+}
+
+namespace {
+
+constexpr db::Statement kSetDemoHash{"demo.set_hash", "SELECT set_config('demo.password_hash', $1, false)"};
+
+net::awaitable<void> load_demo(std::string conninfo, std::string password_hash) {
+    db::Connection conn(co_await net::this_coro::executor);
+    co_await conn.connect(conninfo, std::chrono::seconds(10));
+    co_await conn.query(kSetDemoHash, db::Params(password_hash));
+    co_await conn.execute(demo::kDemoData);
+}
+
+}  // namespace
+
+int seed_demo(const core::Config& config) {
+    if (run_migrations(config) != 0) return 1;
+    net::io_context ioc;
+    int code = 0;
+    // Every demo account shares one password, so one bcrypt hash serves them all.
+    net::co_spawn(ioc, load_demo(conninfo_for(config), auth::hash_password("demo-pass-123", config.bcrypt_cost)),
+                  [&code](std::exception_ptr e) {
+                      if (!e) return;
+                      core::log::error("demo data failed", {{"error", core::log::describe(e)}});
+                      code = 1;
+                  });
+    ioc.run();
+    if (code == 0) core::log::info("demo data ready");
     return code;
 }
 

@@ -32,6 +32,8 @@ class App {
 
 /// `service-server migrate`: apply migrations and exit. Returns the exit code.
 int run_migrations(const core::Config& config);
+/// `service-server seed-demo`: loads the demo data (idempotent); returns the exit code.
+int seed_demo(const core::Config& config);
 /// `service-server create-admin`: returns the exit code.
 int create_admin(const core::Config& config, const std::string& email, const std::string& password,
                  const std::string& name);

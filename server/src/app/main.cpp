@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
         std::cout << core::config_help();
         return 0;
     }
-    if (command != "serve" && command != "migrate" && command != "create-admin") {
+    if (command != "serve" && command != "migrate" && command != "create-admin" && command != "seed-demo") {
         std::cerr << "unknown command '" << command << "'\n\n" << core::config_help();
         return 2;
     }
@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
     core::log::set_level(config.log_level);
 
     if (command == "migrate") return app::run_migrations(config);
+    if (command == "seed-demo") return app::seed_demo(config);
     if (command == "create-admin") {
         std::string email, password, name;
         for (std::size_t i = 1; i + 1 < args.size(); i += 2) {

@@ -100,6 +100,7 @@ Config load_config(const EnvLookup& env) {
 std::string config_help() {
     return R"(Usage: service-server [serve]            run the HTTP/WebSocket server (default)
        service-server migrate               apply database migrations and exit
+       service-server seed-demo             load the demo data (masters, services, bookings; idempotent)
        service-server create-admin --email E --password P [--name N]
                                             create an admin (or promote an existing user)
        service-server --help                this text

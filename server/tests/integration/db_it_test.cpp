@@ -128,3 +128,50 @@ TEST(TransactionsIT, AnAbandonedTransactionIsRolledBack) {
     }(pool));
     EXPECT_EQ(value, 0);
 }
+
+TEST(DemoDataIT, LoadsBelievableDataOnceAndItIsUsable) {
+    const auto url = fresh_database();
+    const auto config = test_config({{"DATABASE_URL", url}});
+    ASSERT_EQ(app::seed_demo(config), 0);
+    ASSERT_EQ(app::seed_demo(config), 0);  // idempotent
+    auto count = [&](const std::string& sql) {
+        PGconn* conn = PQconnectdb(url.c_str());
+        PGresult* res = PQexec(conn, sql.c_str());
+        const int n = PQresultStatus(res) == PGRES_TUPLES_OK ? std::stoi(PQgetvalue(res, 0, 0)) : -1;
+        PQclear(res);
+        PQfinish(conn);
+        return n;
+    };
+    EXPECT_EQ(count("SELECT count(*) FROM masters"), 50);
+    EXPECT_EQ(
+        count("SELECT count(DISTINCT c.parent_id) FROM masters m JOIN categories c ON c.id = ANY (m.category_ids) "
+              "WHERE c.parent_id IS NOT NULL"),
+        9);
+    EXPECT_EQ(count("SELECT count(*) FROM master_services"), 150);
+    EXPECT_GE(count("SELECT count(*) FROM reviews"), 100);
+    EXPECT_EQ(count("SELECT count(*) FROM masters WHERE rating_count = 0"), 0);
+
+    // The demo accounts work through the API and the masters have free time.
+    RunningApp server(config);
+    ASSERT_TRUE(server.wait_ready());
+    const auto login = post_json(server.port(), "/api/v1/auth/login",
+                                 boost::json::object{{"email", "anna@demo.service"}, {"password", "demo-pass-123"}});
+    ASSERT_EQ(login.status, 200) << login.body;
+    const auto nearby = get(server.port(), "/api/v1/masters?lat=55.7558&lon=37.6173&radius_km=30&limit=100").json();
+    EXPECT_EQ(nearby.at("items").as_array().size(), 50u);
+    const std::string master_id(nearby.at("items").as_array()[0].at("id").as_string());
+    const auto profile = get(server.port(), "/api/v1/masters/" + master_id).json();
+    const std::string service_id(profile.at("services").as_array()[0].at("id").as_string());
+    auto date_in = [](int days) {
+        const std::chrono::year_month_day d{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) +
+                                            std::chrono::days(days)};
+        char text[16];
+        std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                      static_cast<unsigned>(d.day()));
+        return std::string(text);
+    };
+    const auto slots = get(server.port(), "/api/v1/masters/" + master_id + "/slots?service_id=" + service_id +
+                                              "&from=" + date_in(1) + "&to=" + date_in(7));
+    ASSERT_EQ(slots.status, 200) << slots.body;
+    EXPECT_GT(slots.json().at("items").as_array().size(), 20u);
+}

@@ -1,0 +1,114 @@
+-- Demo data for `make run`: ~50 masters around Moscow with services, weekly hours, past
+-- visits with reviews and upcoming bookings, and three demo clients. Idempotent: does nothing
+-- when the demo masters exist. The password hash comes from current_setting('demo.password_hash').
+DO $demo$
+DECLARE
+    pw text := current_setting('demo.password_hash');
+    first_names text[] := ARRAY['Ольга','Анна','Мария','Екатерина','Ирина','Светлана','Наталья','Юлия','Татьяна','Алина',
+                                'Дарья','Полина','Виктория','Ксения','Елена','Алексей','Дмитрий','Сергей','Артём','Максим'];
+    last_names text[] := ARRAY['Иванова','Смирнова','Кузнецова','Попова','Соколова','Лебедева','Козлова','Новикова',
+                               'Морозова','Петрова','Волкова','Соловьёва','Васильева','Зайцева','Павлова','Семёнов',
+                               'Голубев','Виноградов','Богданов','Воробьёв'];
+    streets text[] := ARRAY['Тверская','Арбат','Покровка','Маросейка','Мясницкая','Никольская','Пятницкая','Остоженка',
+                            'Большая Дмитровка','Сретенка','Новослободская','Ленинский проспект','Профсоюзная','Садовая-Кудринская'];
+    parents text[] := ARRAY['nails','hair','brows-lashes','makeup','massage','cosmetology','spa','barbering','epilation'];
+    clients uuid[];
+    i int;
+    parent record;
+    m_user uuid;
+    m_id uuid;
+    svc record;
+    d int;
+    b_start timestamptz;
+    b_id uuid;
+BEGIN
+    IF EXISTS (SELECT 1 FROM users WHERE email = 'master01@demo.service') THEN
+        RETURN;
+    END IF;
+    PERFORM setseed(0.42);
+
+    INSERT INTO users (email, password_hash, name, role, city, location)
+    VALUES ('anna@demo.service', pw, 'Анна Смирнова', 'client', 'Москва', ST_SetSRID(ST_MakePoint(37.6173, 55.7558), 4326)::geography),
+           ('ivan@demo.service', pw, 'Иван Петров', 'client', 'Москва', ST_SetSRID(ST_MakePoint(37.58, 55.74), 4326)::geography),
+           ('maria@demo.service', pw, 'Мария Орлова', 'client', 'Москва', ST_SetSRID(ST_MakePoint(37.65, 55.77), 4326)::geography)
+    ON CONFLICT (email) DO NOTHING;
+    SELECT array_agg(id ORDER BY email) INTO clients FROM users WHERE email IN ('anna@demo.service', 'ivan@demo.service', 'maria@demo.service');
+
+    FOR i IN 1..50 LOOP
+        SELECT * INTO parent FROM categories WHERE slug = parents[1 + (i - 1) % array_length(parents, 1)];
+        INSERT INTO users (email, password_hash, name, role, city)
+        VALUES (format('master%s@demo.service', lpad(i::text, 2, '0')), pw,
+                first_names[1 + (i * 7) % 20] || ' ' || last_names[1 + (i * 3) % 20], 'master', 'Москва')
+        RETURNING id INTO m_user;
+        INSERT INTO masters (user_id, display_name, bio, category_ids, address, city, location, timezone,
+                             min_notice_min, slot_step_min, buffer_min, auto_confirm)
+        VALUES (m_user,
+                first_names[1 + (i * 7) % 20] || ' · ' || parent.name_ru,
+                'Работаю с ' || (2008 + i % 12) || ' года. Стерильные инструменты, материалы премиум-класса, '
+                    || 'уютная студия в центре. Записывайтесь!',
+                ARRAY[parent.id] || ARRAY(SELECT c.id FROM categories c WHERE c.parent_id = parent.id ORDER BY c.position LIMIT 2),
+                'ул. ' || streets[1 + i % array_length(streets, 1)] || ', ' || (1 + (i * 13) % 60),
+                'Москва',
+                ST_SetSRID(ST_MakePoint(37.6173 + (random() - 0.5) * 0.36, 55.7558 + (random() - 0.5) * 0.2), 4326)::geography,
+                'Europe/Moscow', 60, 15, CASE WHEN i % 3 = 0 THEN 10 ELSE 0 END, i % 2 = 0)
+        RETURNING id INTO m_id;
+
+        -- Three services from the master's sub-categories.
+        INSERT INTO master_services (master_id, name, description, category_id, price_minor, duration_min)
+        SELECT m_id, c.name_ru || CASE n WHEN 1 THEN '' WHEN 2 THEN ' — экспресс' ELSE ' — премиум' END,
+               'Консультация включена.', c.id,
+               (ARRAY[150000, 90000, 250000])[n] + (i % 5) * 10000,
+               (ARRAY[60, 30, 90])[n]
+        FROM (SELECT id, name_ru FROM categories WHERE parent_id = parent.id ORDER BY position LIMIT 1) c,
+             generate_series(1, 3) n;
+
+        -- Monday to Saturday 10:00–20:00 with a lunch break; Sunday off for every other master.
+        INSERT INTO master_schedule (master_id, weekday, start_time, end_time)
+        SELECT m_id, wd, t.s, t.e
+        FROM generate_series(1, CASE WHEN i % 2 = 0 THEN 6 ELSE 7 END) wd,
+             (VALUES (time '10:00', time '14:00'), (time '15:00', time '20:00')) AS t (s, e);
+
+        -- Two past visits with reviews and one upcoming booking per master.
+        FOR svc IN SELECT id, name, price_minor, currency, duration_min FROM master_services
+                   WHERE master_id = m_id ORDER BY price_minor LIMIT 1 LOOP
+            FOR d IN 1..2 LOOP
+                b_start := date_trunc('day', now() AT TIME ZONE 'Europe/Moscow') - make_interval(days => d * 7 + i % 5)
+                           + time '11:00';
+                b_start := b_start AT TIME ZONE 'Europe/Moscow';
+                INSERT INTO bookings (master_id, client_id, service_id, service_name, price_minor, currency,
+                                      start_at, end_at, busy, status, created_at)
+                VALUES (m_id, clients[1 + (i + d) % 3], svc.id, svc.name, svc.price_minor, svc.currency, b_start,
+                        b_start + make_interval(mins => svc.duration_min),
+                        tstzrange(b_start, b_start + make_interval(mins => svc.duration_min)), 'completed',
+                        b_start - interval '3 days')
+                RETURNING id INTO b_id;
+                INSERT INTO booking_events (booking_id, type, actor_id) VALUES (b_id, 'created', clients[1 + (i + d) % 3]);
+                INSERT INTO booking_events (booking_id, type, actor_id) VALUES (b_id, 'completed', m_user);
+                INSERT INTO reviews (booking_id, master_id, author_id, rating, text, created_at, reply, replied_at)
+                VALUES (b_id, m_id, clients[1 + (i + d) % 3], 4 + (i + d) % 2,
+                        (ARRAY['Очень довольна, приду ещё!', 'Всё аккуратно и вовремя.', 'Прекрасный мастер, рекомендую.',
+                               'Уютно, чисто, результат отличный.'])[1 + (i + d) % 4],
+                        b_start + interval '3 hours',
+                        CASE WHEN d = 1 THEN 'Спасибо, ждём снова!' END,
+                        CASE WHEN d = 1 THEN b_start + interval '5 hours' END);
+                UPDATE masters SET rating_sum = rating_sum + 4 + (i + d) % 2, rating_count = rating_count + 1 WHERE id = m_id;
+            END LOOP;
+            b_start := (date_trunc('day', now() AT TIME ZONE 'Europe/Moscow') + make_interval(days => 2 + i % 6)
+                        + time '12:00') AT TIME ZONE 'Europe/Moscow';
+            INSERT INTO bookings (master_id, client_id, service_id, service_name, price_minor, currency,
+                                  start_at, end_at, busy, status)
+            VALUES (m_id, clients[1 + i % 3], svc.id, svc.name, svc.price_minor, svc.currency, b_start,
+                    b_start + make_interval(mins => svc.duration_min),
+                    tstzrange(b_start, b_start + make_interval(mins => svc.duration_min)),
+                    CASE WHEN i % 2 = 0 THEN 'confirmed' ELSE 'pending' END)
+            RETURNING id INTO b_id;
+            INSERT INTO booking_events (booking_id, type, actor_id) VALUES (b_id, 'created', clients[1 + i % 3]);
+        END LOOP;
+    END LOOP;
+
+    -- Anna keeps a few favourites.
+    INSERT INTO favorite_masters (user_id, master_id)
+    SELECT clients[1], id FROM masters ORDER BY created_at LIMIT 3
+    ON CONFLICT DO NOTHING;
+END
+$demo$;
