@@ -59,15 +59,17 @@ std::vector<Interval> parse_intervals(const boost::json::value& value, const std
         const auto* obj = item.if_object();
         const auto* start = obj ? obj->if_contains("start") : nullptr;
         const auto* end = obj ? obj->if_contains("end") : nullptr;
-        const auto s = start && start->is_string() ? parse_clock(start->as_string()) : std::nullopt;
-        const auto e = end && end->is_string() ? parse_clock(end->as_string()) : std::nullopt;
-        if (!s) errors.emplace_back(at + ".start", "must be a time HH:MM");
-        if (!e) errors.emplace_back(at + ".end", "must be a time HH:MM");
-        if (s && e) {
-            if (*s >= *e)
+        // Plain ints with -1 for "invalid": GCC 12 -O2 warns (wrongly) about optional<int> here.
+        const int s = start && start->is_string() ? parse_clock(start->as_string()).value_or(-1) : -1;
+        const int e = end && end->is_string() ? parse_clock(end->as_string()).value_or(-1) : -1;
+        if (s < 0) errors.emplace_back(at + ".start", "must be a time HH:MM");
+        if (e < 0) errors.emplace_back(at + ".end", "must be a time HH:MM");
+        if (s >= 0 && e >= 0) {
+            if (s >= e) {
                 errors.emplace_back(at, "must end after it starts");
-            else
-                out.push_back({*s, *e});
+            } else {
+                out.push_back({s, e});
+            }
         }
     }
     std::sort(out.begin(), out.end(), [](const Interval& a, const Interval& b) { return a.start < b.start; });
