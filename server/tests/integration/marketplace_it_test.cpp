@@ -300,7 +300,7 @@ TEST_F(MarketplaceIT, NearbySearchSortsFiltersAndPages) {
     std::set<std::string> seen;
     std::string cursor;
     for (int page = 0; page < 200; ++page) {
-        const auto res = get(port(), "/api/v1/masters?lat=55.76&lon=37.61&limit=1&sort=price" +
+        const auto res = get(port(), "/api/v1/masters?lat=55.7601&lon=37.6101&radius_km=1&limit=1&sort=price" +
                                          (cursor.empty() ? "" : "&cursor=" + cursor));
         ASSERT_EQ(res.status, 200) << res.body;
         const auto body = res.json();
@@ -415,4 +415,40 @@ TEST_F(MarketplaceIT, FavouritesArePerUser) {
     EXPECT_TRUE(get(port(), "/api/v1/favorites/masters", bearer(b.access_token)).json().at("items").as_array().empty());
     EXPECT_EQ(http_request(port(), http::verb::delete_, path, {}, bearer(a.access_token)).status, 204);
     EXPECT_TRUE(get(port(), "/api/v1/favorites/masters", bearer(a.access_token)).json().at("items").as_array().empty());
+}
+
+TEST_F(MarketplaceIT, BookingListsFilterSeveralStatusesAndSortBothWays) {
+    const auto m = make_master("Europe/Moscow");
+    const auto client = register_account(port());
+    std::vector<std::string> ids;
+    for (const char* start : {"2027-06-01T07:00:00Z", "2027-06-02T07:00:00Z", "2027-06-03T07:00:00Z"}) {
+        const auto res = book(client, m, start);
+        ASSERT_EQ(res.status, 201) << res.body;
+        EXPECT_EQ(res.json().at("master").at("timezone").as_string(), "Europe/Moscow");
+        ids.emplace_back(res.json().at("id").as_string());
+    }
+    ASSERT_EQ(act(client, ids[1], "cancel").status, 200);
+    ASSERT_EQ(act(m.account, ids[2], "confirm").status, 200);
+    const auto active =
+        get(port(), "/api/v1/bookings?as=client&status=pending,confirmed&order=desc", bearer(client.access_token))
+            .json();
+    const auto& items = active.at("items").as_array();
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(items[0].at("id").as_string(), ids[2]);  // newest first
+    EXPECT_EQ(items[1].at("id").as_string(), ids[0]);
+    // Pages of one in descending order visit all three exactly once.
+    std::vector<std::string> seen;
+    std::string cursor;
+    for (int i = 0; i < 5; ++i) {
+        const auto page =
+            get(port(), "/api/v1/bookings?as=client&order=desc&limit=1" + (cursor.empty() ? "" : "&cursor=" + cursor),
+                bearer(client.access_token))
+                .json();
+        for (const auto& b : page.at("items").as_array()) seen.emplace_back(b.at("id").as_string());
+        if (page.at("next_cursor").is_null()) break;
+        cursor = std::string(page.at("next_cursor").as_string());
+    }
+    EXPECT_EQ(seen, (std::vector<std::string>{ids[2], ids[1], ids[0]}));
+    EXPECT_EQ(get(port(), "/api/v1/bookings?status=pending,lost", bearer(client.access_token)).status, 422);
+    EXPECT_EQ(get(port(), "/api/v1/bookings?order=sideways", bearer(client.access_token)).status, 422);
 }

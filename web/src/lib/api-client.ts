@@ -52,6 +52,8 @@ type RequestOptions<T> = {
   /** Send the bearer token and refresh it when needed (default true). */
   auth?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
 };
 
 function apiUrl(path: string): string {
@@ -81,8 +83,15 @@ async function problemFromResponse(res: Response): Promise<ApiProblem> {
   return new ApiProblem(res.status, doc, retryAfter);
 }
 
-async function send(method: string, path: string, body: unknown, accessToken: string | null, signal?: AbortSignal) {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+async function send(
+  method: string,
+  path: string,
+  body: unknown,
+  accessToken: string | null,
+  signal?: AbortSignal,
+  extraHeaders?: Record<string, string>,
+) {
+  const headers: Record<string, string> = { ...extraHeaders, Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   try {
@@ -166,7 +175,7 @@ async function sessionForRequest(): Promise<Session | null> {
 const unauthorized = () => new ApiProblem(401, { title: 'Unauthorized', code: 'unauthorized', status: 401 });
 
 async function request<T>(method: string, path: string, options: RequestOptions<T> = {}): Promise<T> {
-  const { body, schema, auth = true, signal } = options;
+  const { body, schema, auth = true, signal, headers } = options;
 
   let session: Session | null = null;
   if (auth) {
@@ -174,13 +183,13 @@ async function request<T>(method: string, path: string, options: RequestOptions<
     if (!session) throw unauthorized();
   }
 
-  let res = await send(method, path, body, session?.accessToken ?? null, signal);
+  let res = await send(method, path, body, session?.accessToken ?? null, signal, headers);
 
   if (res.status === 401 && auth && session) {
     // Reactive refresh, once: the token may have expired in flight or been revoked.
     const refreshed = await refreshSession(session.refreshToken);
     if (!refreshed) throw await problemFromResponse(res);
-    res = await send(method, path, body, refreshed.accessToken, signal);
+    res = await send(method, path, body, refreshed.accessToken, signal, headers);
     if (res.status === 401) {
       // Even a fresh token is refused: the account or session was revoked.
       const problem = await problemFromResponse(res);
@@ -205,6 +214,8 @@ export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions<T>, 'body'>) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions<T>, 'body'>) =>
     request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: Omit<RequestOptions<T>, 'body'>) =>
+    request<T>('PUT', path, { ...options, body }),
   patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions<T>, 'body'>) =>
     request<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options?: Omit<RequestOptions<T>, 'body'>) => request<T>('DELETE', path, options),

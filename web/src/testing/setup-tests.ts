@@ -5,6 +5,7 @@ import { toast } from '@/components/ui/toaster';
 import { resetApiClientForTests } from '@/lib/api-client';
 import { initLanguage } from '@/lib/i18n';
 import { resetDb } from '@/testing/mocks/db';
+import { resetMarketplaceDb } from '@/testing/mocks/marketplace-db';
 import { server } from '@/testing/mocks/server';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -19,6 +20,7 @@ afterEach(() => {
   cleanup();
   server.resetHandlers();
   resetDb();
+  resetMarketplaceDb();
   resetApiClientForTests();
   toast.clear();
 });

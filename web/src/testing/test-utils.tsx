@@ -1,5 +1,6 @@
 import { render, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
 import { App } from '@/app/app';
 import { createQueryClient } from '@/lib/react-query';
 import { sessionFromAuthResponse, setSession } from '@/lib/token-store';
@@ -34,4 +35,18 @@ export async function waitForPath(pathname: string) {
       throw new Error(`expected path ${pathname}, got ${window.location.pathname}`);
     }
   });
+}
+
+/**
+ * Fixes "now" for code that reads the clock (slots, upcoming/past) without faking timers,
+ * which MSW and user-event need. Undone by vi.useRealTimers() in the test's afterEach.
+ */
+export function freezeDate(iso: string) {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(iso));
+}
+
+/** Intl groups digits with (narrow) no-break spaces; tests compare with plain ones. */
+export function plainSpaces(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 }

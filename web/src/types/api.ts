@@ -45,3 +45,126 @@ export const problemSchema = z
   })
   .passthrough();
 export type ProblemDocument = z.infer<typeof problemSchema>;
+
+// ---------------------------------------------------------------------------------------
+// Marketplace: masters, services, bookings, reviews. Money is integer minor units plus an
+// ISO 4217 currency; timestamps are RFC 3339 UTC.
+
+/** A catalogue entry as embedded in master resources (same shape as GET /categories). */
+export const categorySchema = z.object({
+  id: z.string(),
+  parent_id: z.string().nullable(),
+  slug: z.string(),
+  name_ru: z.string(),
+  name_en: z.string(),
+});
+export type Category = z.infer<typeof categorySchema>;
+
+export const ratingSchema = z.object({
+  avg: z.number().nullable(),
+  count: z.number().int().nonnegative(),
+});
+export type Rating = z.infer<typeof ratingSchema>;
+
+export const serviceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  category_id: z.string(),
+  price_minor: z.number().int(),
+  currency: z.string(),
+  duration_min: z.number().int(),
+  active: z.boolean(),
+});
+export type Service = z.infer<typeof serviceSchema>;
+
+export const bookingRulesSchema = z.object({
+  min_notice_min: z.number().int(),
+  horizon_days: z.number().int(),
+  slot_step_min: z.number().int(),
+  buffer_min: z.number().int(),
+  auto_confirm: z.boolean(),
+  max_per_day: z.number().int().nullable(),
+});
+export type BookingRules = z.infer<typeof bookingRulesSchema>;
+
+export const masterProfileSchema = z.object({
+  id: z.string(),
+  user_id: z.string(),
+  display_name: z.string(),
+  bio: z.string().nullable(),
+  categories: z.array(categorySchema),
+  address: z.string().nullable(),
+  city: z.string().nullable(),
+  location: locationSchema.nullable(),
+  timezone: z.string(),
+  booking_rules: bookingRulesSchema,
+  rating: ratingSchema,
+  services: z.array(serviceSchema),
+  is_favorite: z.boolean(),
+  distance_m: z.number().nullable().optional(),
+});
+export type MasterProfile = z.infer<typeof masterProfileSchema>;
+
+export const masterSummarySchema = z.object({
+  id: z.string(),
+  display_name: z.string(),
+  city: z.string().nullable(),
+  address: z.string().nullable(),
+  location: locationSchema.nullable(),
+  categories: z.array(categorySchema),
+  rating: ratingSchema,
+  distance_m: z.number().nullable().optional(),
+  min_price_minor: z.number().int().nullable(),
+  currency: z.string().nullable(),
+  is_favorite: z.boolean(),
+});
+export type MasterSummary = z.infer<typeof masterSummarySchema>;
+
+/** A page of a cursor-paginated list. */
+export function pageSchema<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), next_cursor: z.string().nullable() });
+}
+
+export const mastersPageSchema = pageSchema(masterSummarySchema);
+export type MastersPage = z.infer<typeof mastersPageSchema>;
+
+export const bookingStatusSchema = z.enum(['pending', 'confirmed', 'cancelled', 'completed', 'no_show']);
+export type BookingStatus = z.infer<typeof bookingStatusSchema>;
+
+export const bookingSchema = z.object({
+  id: z.string(),
+  status: bookingStatusSchema,
+  client: z.object({ id: z.string(), name: z.string() }),
+  // `timezone` is not in the contract yet; when the server adds it, times use the master's zone.
+  master: z.object({ id: z.string(), display_name: z.string(), timezone: z.string().optional() }),
+  service: z.object({ id: z.string(), name: z.string() }),
+  start_at: z.string(),
+  end_at: z.string(),
+  price_minor: z.number().int(),
+  currency: z.string(),
+  comment: z.string().nullable(),
+  cancel_reason: z.string().nullable(),
+  created_at: z.string(),
+  review_id: z.string().nullable(),
+});
+export type Booking = z.infer<typeof bookingSchema>;
+
+export const bookingsPageSchema = pageSchema(bookingSchema);
+export type BookingsPage = z.infer<typeof bookingsPageSchema>;
+
+export const reviewSchema = z.object({
+  id: z.string(),
+  booking_id: z.string(),
+  master_id: z.string(),
+  author: z.object({ id: z.string(), name: z.string() }),
+  rating: z.number().int().min(1).max(5),
+  text: z.string().nullable(),
+  reply: z.string().nullable(),
+  created_at: z.string(),
+  replied_at: z.string().nullable(),
+});
+export type Review = z.infer<typeof reviewSchema>;
+
+export const reviewsPageSchema = pageSchema(reviewSchema);
+export type ReviewsPage = z.infer<typeof reviewsPageSchema>;

@@ -113,11 +113,11 @@ net::awaitable<void> Repository::move(db::Executor& db, std::string id, std::str
 
 net::awaitable<std::pair<boost::json::array, std::optional<core::PageCursor>>> Repository::list(db::Executor& db,
                                                                                                 ListQuery q) const {
-    db::Params p(q.as, q.user_id, q.status, q.from, q.to);
+    db::Params p(q.as, q.user_id, q.statuses, q.from, q.to);
     p.add(q.cursor ? std::optional<std::string>(q.cursor->key) : std::nullopt);
     p.add(q.cursor ? std::optional<std::string>(q.cursor->id) : std::nullopt);
     p.add(q.limit + 1);
-    const auto rows = co_await db.query(sql::kListBookings, std::move(p));
+    const auto rows = co_await db.query(q.descending ? sql::kListBookingsDesc : sql::kListBookings, std::move(p));
     boost::json::array items;
     const int n = std::min(rows.size(), q.limit);
     for (int i = 0; i < n; ++i) items.push_back(boost::json::parse(rows[i].text(0)));

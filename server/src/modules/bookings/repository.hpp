@@ -36,7 +36,9 @@ struct NewBooking {
 struct ListQuery {
     std::string as;  // client | master
     std::string user_id;
-    std::optional<std::string> status, from, to;
+    std::optional<std::vector<std::string>> statuses;
+    std::optional<std::string> from, to;
+    bool descending = false;
     std::optional<core::PageCursor> cursor;
     int limit = 20;
 };

@@ -96,11 +96,26 @@ net::awaitable<core::Response> Routes::list(core::Request& req) {
     q.as = req.query_param("as").value_or("client");
     std::vector<core::FieldError> errors;
     if (q.as != "client" && q.as != "master") errors.push_back({"as", "must be client or master"});
-    q.status = req.query_param("status");
-    if (q.status && *q.status != "pending" && *q.status != "confirmed" && *q.status != "cancelled" &&
-        *q.status != "completed" && *q.status != "no_show") {
-        errors.push_back({"status", "must be pending, confirmed, cancelled, completed or no_show"});
+    if (auto statuses = req.query_param("status")) {
+        // One status or several, comma-separated: ?status=pending,confirmed
+        q.statuses.emplace();
+        std::string_view rest = *statuses;
+        while (!rest.empty()) {
+            const auto comma = rest.find(',');
+            const auto one = rest.substr(0, comma);
+            if (one != "pending" && one != "confirmed" && one != "cancelled" && one != "completed" &&
+                one != "no_show") {
+                errors.push_back(
+                    {"status", "must be pending, confirmed, cancelled, completed or no_show (comma-separated)"});
+                break;
+            }
+            q.statuses->emplace_back(one);
+            rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        }
     }
+    const auto order = req.query_param("order").value_or("asc");
+    if (order != "asc" && order != "desc") errors.push_back({"order", "must be asc or desc"});
+    q.descending = order == "desc";
     for (const auto name : {"from", "to"}) {
         auto value = req.query_param(name);
         if (!value) continue;

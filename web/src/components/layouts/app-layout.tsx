@@ -2,10 +2,15 @@ import type { ReactNode } from 'react';
 import { Brand } from '@/components/layouts/auth-layout';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 
-/** The signed-in shell; the app layer passes feature actions (log-out) into `actions`. */
-export function AppLayout({ actions, children }: { actions?: ReactNode; children: ReactNode }) {
+/**
+ * The signed-in shell; the app layer passes feature actions (log-out) into `actions` and the
+ * main navigation into `nav`: a tab bar fixed to the bottom of a phone, a row under the header
+ * on wider screens. (It sits outside the header: the header's backdrop-filter would make it the
+ * containing block of a fixed element.)
+ */
+export function AppLayout({ actions, nav, children }: { actions?: ReactNode; nav?: ReactNode; children: ReactNode }) {
   return (
-    <div className="app-layout">
+    <div className={`app-layout${nav ? ' app-layout--with-nav' : ''}`}>
       <header className="app-header">
         <div className="app-header__inner">
           <Brand />
@@ -15,6 +20,7 @@ export function AppLayout({ actions, children }: { actions?: ReactNode; children
           </div>
         </div>
       </header>
+      {nav}
       <main className="app-main">{children}</main>
     </div>
   );

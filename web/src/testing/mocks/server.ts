@@ -1,4 +1,5 @@
 import { setupServer } from 'msw/node';
 import { handlers } from '@/testing/mocks/handlers';
+import { marketplaceHandlers } from '@/testing/mocks/marketplace-handlers';
 
-export const server = setupServer(...handlers);
+export const server = setupServer(...handlers, ...marketplaceHandlers);

@@ -2,7 +2,7 @@
 SELECT json_build_object(
     'id', b.id, 'status', b.status,
     'client', json_build_object('id', u.id, 'name', u.name),
-    'master', json_build_object('id', m.id, 'display_name', m.display_name),
+    'master', json_build_object('id', m.id, 'display_name', m.display_name, 'timezone', m.timezone),
     'service', json_build_object('id', b.service_id, 'name', b.service_name),
     'start_at', to_char(b.start_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
     'end_at', to_char(b.end_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),

@@ -1,0 +1,166 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { API } from '@/testing/mocks/handlers';
+import { mdb, seedBooking, seedMaster } from '@/testing/mocks/marketplace-db';
+import { server } from '@/testing/mocks/server';
+import { freezeDate, plainSpaces, renderApp, seedUser, waitForPath } from '@/testing/test-utils';
+
+// Wednesday 24 March 2027, 12:00 in Moscow (UTC+3).
+const NOW = '2027-03-24T09:00:00Z';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function openFirstService(user: ReturnType<typeof renderApp>['user']) {
+  await user.click(await screen.findByRole('button', { name: 'Выбрать услугу «Маникюр с покрытием»' }));
+  return screen.findByTestId('slot-picker');
+}
+
+describe('master page and booking', () => {
+  it('shows the portfolio header, services with price and duration, and reviews', async () => {
+    freezeDate(NOW);
+    seedUser({}, { loggedIn: true });
+    const { master, services } = seedMaster({ user: { name: 'Мария' }, bio: 'Десять лет опыта' });
+    const client = seedUser({ email: 'old@example.com', name: 'Ирина' });
+    const past = seedBooking({ client, master, service: services[0]!, start: '2027-03-01T07:00:00Z', status: 'completed' });
+    mdb.reviews.set('r1', {
+      id: 'r1',
+      booking_id: past.id,
+      master_id: master.id,
+      author: { id: client.id, name: 'Ирина' },
+      rating: 5,
+      text: 'Отлично!',
+      reply: 'Спасибо!',
+      created_at: '2027-03-02T10:00:00Z',
+      replied_at: '2027-03-02T11:00:00Z',
+    });
+    renderApp(`/masters/${master.id}`);
+
+    expect(await screen.findByTestId('master-name')).toHaveTextContent('Мария');
+    expect(screen.getByTestId('master-bio')).toHaveTextContent('Десять лет опыта');
+    expect(screen.getByTestId('master-rating')).toHaveAccessibleName('Рейтинг 5,0 из 5, отзывов: 1');
+    expect(screen.getByTestId('master-place')).toHaveTextContent('Москва, ул. Тверская, 1');
+    const item = screen.getByTestId('service-item');
+    expect(plainSpaces(within(item).getByTestId('service-price').textContent)).toBe('1 500 ₽');
+    expect(within(item).getByTestId('service-duration')).toHaveTextContent('1 ч 30 мин');
+    const review = await screen.findByTestId('review');
+    expect(review).toHaveTextContent('Ирина');
+    expect(review).toHaveTextContent('Отлично!');
+    expect(within(review).getByTestId('review-reply')).toHaveTextContent('Спасибо!');
+  });
+
+  it('books a free slot with a comment through the confirmation screen', async () => {
+    freezeDate(NOW);
+    seedUser({ name: 'Анна' }, { loggedIn: true });
+    const { master } = seedMaster({ user: { name: 'Мария' } });
+    const { user } = renderApp(`/masters/${master.id}`);
+
+    const picker = await openFirstService(user);
+    // Today (Wednesday) from 14:00 (two hours' notice), in Moscow time.
+    const first = await within(picker).findAllByTestId('slot');
+    expect(first[0]).toHaveTextContent('14:00');
+    expect(within(picker).getByTestId('slot-day-2027-03-24')).toHaveAttribute('aria-pressed', 'true');
+    // Saturday is a day off.
+    expect(within(picker).getByTestId('slot-day-2027-03-27')).toBeDisabled();
+
+    await user.click(within(picker).getByTestId('slot-day-2027-03-25'));
+    const times = within(picker).getAllByTestId('slot');
+    expect(times[0]).toHaveTextContent('10:00');
+    await user.click(times[0]!);
+
+    await waitForPath(`/masters/${master.id}/book`);
+    expect(await screen.findByTestId('summary-when')).toHaveTextContent(/25 марта 2027/);
+    expect(screen.getByTestId('summary-when')).toHaveTextContent('10:00');
+    expect(plainSpaces(screen.getByTestId('summary-price').textContent)).toBe('1 500 ₽');
+    expect(screen.getByTestId('summary-master')).toHaveTextContent('Мария');
+
+    await user.type(screen.getByLabelText('Комментарий для мастера (необязательно)'), 'Френч, пожалуйста');
+    await user.click(screen.getByRole('button', { name: 'Записаться' }));
+
+    expect(await screen.findByTestId('booked')).toHaveTextContent('Вы записаны!');
+    expect(window.location.pathname).toMatch(/^\/bookings\//);
+    expect(screen.getByTestId('booking-status')).toHaveTextContent('Ждёт подтверждения');
+    expect(screen.getByTestId('booking-comment')).toHaveTextContent('Френч, пожалуйста');
+    const [booking] = [...mdb.bookings.values()];
+    expect(booking!.start_at).toBe('2027-03-25T07:00:00Z');
+    expect(mdb.calls.bookingKeys).toHaveLength(1);
+    expect(mdb.calls.bookingKeys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('retries a booking whose response was lost with the same Idempotency-Key and books once', async () => {
+    freezeDate(NOW);
+    seedUser({}, { loggedIn: true });
+    const { master, services } = seedMaster();
+    let dropped = false;
+    server.use(
+      http.post(`${API}/bookings`, async ({ request }) => {
+        if (dropped) return undefined;
+        dropped = true;
+        // The server books, then the connection drops before the answer arrives.
+        await fetch(request.url, { method: 'POST', headers: request.headers, body: await request.text() });
+        return HttpResponse.error();
+      }),
+    );
+    const start = '2027-03-25T07:00:00Z';
+    const { user } = renderApp(`/masters/${master.id}/book?service=${services[0]!.id}&start=${start}`);
+
+    await user.click(await screen.findByRole('button', { name: 'Записаться' }));
+    expect(await screen.findByTestId('booking-error')).toHaveTextContent('Нет связи с сервером');
+    await user.click(screen.getByRole('button', { name: 'Записаться' }));
+
+    expect(await screen.findByTestId('booked')).toBeInTheDocument();
+    expect(mdb.bookings.size).toBe(1);
+    expect(mdb.calls.bookingKeys).toHaveLength(2);
+    expect(mdb.calls.bookingKeys[0]).toBe(mdb.calls.bookingKeys[1]);
+  });
+
+  it('explains a taken slot and leads back to the calendar', async () => {
+    freezeDate(NOW);
+    const other = seedUser({ email: 'other@example.com', name: 'Другая' });
+    seedUser({}, { loggedIn: true });
+    const { master, services } = seedMaster();
+    seedBooking({ client: other, master, service: services[0]!, start: '2027-03-25T07:00:00Z' });
+    const { user } = renderApp(`/masters/${master.id}/book?service=${services[0]!.id}&start=2027-03-25T07:00:00Z`);
+
+    await user.click(await screen.findByRole('button', { name: 'Записаться' }));
+    expect(await screen.findByTestId('booking-error')).toHaveTextContent('Это время уже заняли');
+    await user.click(screen.getByTestId('pick-another'));
+    await waitForPath(`/masters/${master.id}`);
+    const picker = await screen.findByTestId('slot-picker');
+    await user.click(within(picker).getByTestId('slot-day-2027-03-25'));
+    // 10:00 is gone; 11:30 (after the 90-minute booking) is the first free time.
+    expect(within(picker).getAllByTestId('slot')[0]).toHaveTextContent('11:30');
+  });
+
+  it('adds the master to favourites from the page', async () => {
+    seedUser({}, { loggedIn: true });
+    const { master } = seedMaster({ user: { name: 'Мария' } });
+    const { user } = renderApp(`/masters/${master.id}`);
+
+    await user.click(await screen.findByRole('button', { name: 'Добавить Мария в избранное' }));
+    await waitFor(() => expect(screen.getByTestId('favorite-toggle')).toHaveAttribute('aria-pressed', 'true'));
+
+    await user.click(screen.getByRole('link', { name: 'Избранное' }));
+    await waitForPath('/favorites');
+    expect(await screen.findByRole('link', { name: 'Мария' })).toBeInTheDocument();
+  });
+
+  it('shows "not found" for an unknown master', async () => {
+    seedUser({}, { loggedIn: true });
+    renderApp('/masters/20000000-0000-4000-8000-999999999999');
+    expect(await screen.findByTestId('master-error')).toHaveTextContent('Мастер не найден');
+  });
+
+  it('switches prices and durations to English', async () => {
+    seedUser({}, { loggedIn: true });
+    const { master } = seedMaster();
+    const { user } = renderApp(`/masters/${master.id}`);
+    await screen.findByTestId('service-item');
+    await user.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('service-duration')).toHaveTextContent('1 h 30 min');
+    expect(plainSpaces(screen.getByTestId('service-price').textContent)).toBe('₽1,500');
+    expect(screen.getByRole('heading', { name: 'Services and prices' })).toBeInTheDocument();
+  });
+});

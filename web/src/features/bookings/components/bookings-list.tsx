@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { PageSpinner } from '@/components/ui/spinner';
+import { useBookings, type BookingsQuery } from '@/features/bookings/api/get-bookings';
+import { useI18n } from '@/lib/i18n';
+import { problemMessage } from '@/lib/problem';
+import type { Booking } from '@/types/api';
+
+type Props = {
+  query: BookingsQuery;
+  empty: ReactNode;
+  /** Newest first (the API sorts by start time ascending). */
+  reverse?: boolean;
+  renderItem: (booking: Booking) => ReactNode;
+};
+
+/** A cursor-paginated list of bookings with "show more". */
+export function BookingsList({ query, empty, reverse = false, renderItem }: Props) {
+  const { t } = useI18n();
+  const bookings = useBookings(query);
+
+  if (bookings.isPending) return <PageSpinner label={t('common.loading')} />;
+  if (bookings.isError) {
+    return (
+      <Alert
+        title={problemMessage(bookings.error, t)}
+        data-testid="bookings-error"
+        action={
+          <Button variant="secondary" size="sm" onClick={() => void bookings.refetch()}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
+    );
+  }
+  const items = bookings.data.pages.flatMap((p) => p.items);
+  if (items.length === 0) return <div data-testid="bookings-empty">{empty}</div>;
+  const shown = reverse ? [...items].reverse() : items;
+  return (
+    <>
+      <ul className="booking-list" data-testid="bookings-list">
+        {shown.map((b) => (
+          <li key={b.id}>{renderItem(b)}</li>
+        ))}
+      </ul>
+      {bookings.hasNextPage && (
+        <Button
+          variant="secondary"
+          block
+          loading={bookings.isFetchingNextPage}
+          onClick={() => void bookings.fetchNextPage()}
+          data-testid="bookings-more"
+        >
+          {t('common.show_more')}
+        </Button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { useState, type ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+import { toast } from '@/components/ui/toaster';
+import { CancelBookingForm } from '@/features/bookings/components/cancel-booking-form';
+import { ReschedulePanel } from '@/features/bookings/components/reschedule-panel';
+import { useI18n } from '@/lib/i18n';
+import type { Booking } from '@/types/api';
+
+type Props = {
+  booking: Booking;
+  /** The master's zone, for the reschedule calendar. */
+  timeZone?: string | undefined;
+  /** The review form (reviews feature), rendered for a completed visit without a review. */
+  renderReview?: (booking: Booking, close: () => void) => ReactNode;
+};
+
+type Panel = 'cancel' | 'reschedule' | 'review' | null;
+
+/** What a client can do with one of their bookings. */
+export function ClientBookingActions({ booking, timeZone, renderReview }: Props) {
+  const { t } = useI18n();
+  const [panel, setPanel] = useState<Panel>(null);
+  const active = booking.status === 'pending' || booking.status === 'confirmed';
+  const upcoming = Date.parse(booking.start_at) > Date.now();
+  const close = () => setPanel(null);
+
+  const canChange = active && upcoming;
+  const canReview = booking.status === 'completed' && booking.review_id === null && renderReview !== undefined;
+  if (!canChange && !canReview && booking.review_id === null) return null;
+
+  return (
+    <div className="booking-card__actions">
+      {panel === null && (
+        <div className="actions-row">
+          {canChange && (
+            <>
+              <Button variant="secondary" size="sm" onClick={() => setPanel('reschedule')} data-testid="reschedule-booking">
+                {t('bookings.reschedule')}
+              </Button>
+              <Button variant="ghost" size="sm" onClick={() => setPanel('cancel')} data-testid="cancel-booking">
+                {t('bookings.cancel')}
+              </Button>
+            </>
+          )}
+          {canReview && (
+            <Button size="sm" onClick={() => setPanel('review')} data-testid="leave-review">
+              {t('bookings.leave_review')}
+            </Button>
+          )}
+          {booking.review_id !== null && (
+            <span className="muted" data-testid="review-left">
+              {t('bookings.review_left')}
+            </span>
+          )}
+        </div>
+      )}
+      {panel === 'cancel' && (
+        <CancelBookingForm
+          booking={booking}
+          onClose={close}
+          onDone={() => {
+            close();
+            toast.success(t('bookings.cancelled'));
+          }}
+        />
+      )}
+      {panel === 'reschedule' && (
+        <ReschedulePanel
+          booking={booking}
+          timeZone={timeZone}
+          onClose={close}
+          onDone={() => {
+            close();
+            toast.success(t('bookings.rescheduled'));
+          }}
+        />
+      )}
+      {panel === 'review' && renderReview?.(booking, close)}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { Avatar } from '@/components/ui/avatar';
+import { MasterRating } from '@/features/masters/components/master-rating';
+import { categoryLabel } from '@/features/masters/utils/category-name';
+import { formatDistance, formatMoney } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
+import type { MasterSummary } from '@/types/api';
+
+/** One search result. `action` is rendered in the corner (the favourite heart). */
+export function MasterCard({ master, action }: { master: MasterSummary; action?: ReactNode }) {
+  const { t, lang } = useI18n();
+  const place = [master.city, master.address].filter(Boolean).join(', ');
+  return (
+    <li className="master-card" data-testid="master-card" data-master-id={master.id}>
+      <Avatar name={master.display_name} src={null} size="md" />
+      <div className="master-card__body">
+        <Link to={`/masters/${master.id}`} className="master-card__name" data-testid="master-card-link">
+          {master.display_name}
+        </Link>
+        {master.categories.length > 0 && (
+          <p className="master-card__categories muted">
+            {master.categories
+              .slice(0, 3)
+              .map((c) => categoryLabel(c, lang))
+              .join(' · ')}
+          </p>
+        )}
+        <div className="master-card__meta">
+          <MasterRating rating={master.rating} />
+          {master.distance_m != null && (
+            <span data-testid="master-distance">{formatDistance(master.distance_m, lang)}</span>
+          )}
+          {master.min_price_minor !== null && (
+            <span className="master-card__price" data-testid="master-min-price">
+              {t('masters.price_from', { price: formatMoney(master.min_price_minor, master.currency ?? 'RUB', lang) })}
+            </span>
+          )}
+        </div>
+        {place && <p className="master-card__place muted">{place}</p>}
+      </div>
+      {action && <div className="master-card__action">{action}</div>}
+    </li>
+  );
+}

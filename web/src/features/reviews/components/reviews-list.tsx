@@ -1,0 +1,138 @@
+import { useState, type FormEvent } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Spinner } from '@/components/ui/spinner';
+import { TextArea } from '@/components/ui/text-area';
+import { useMasterReviews } from '@/features/reviews/api/get-master-reviews';
+import { replyReviewInputSchema, useReplyReview } from '@/features/reviews/api/reply-review';
+import { localeOf } from '@/lib/format';
+import { useFormErrors } from '@/lib/form';
+import { useI18n } from '@/lib/i18n';
+import { problemMessage } from '@/lib/problem';
+import type { Review } from '@/types/api';
+
+function ReplyForm({ review, onClose }: { review: Review; onClose: () => void }) {
+  const { t } = useI18n();
+  const reply = useReplyReview();
+  const [text, setText] = useState('');
+  const errors = useFormErrors(['text'] as const);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = replyReviewInputSchema.safeParse({ text });
+    if (!parsed.success) {
+      errors.setValidationError(parsed.error);
+      return;
+    }
+    errors.reset();
+    reply.mutate({ reviewId: review.id, input: parsed.data }, { onSuccess: onClose, onError: errors.setServerError });
+  };
+
+  return (
+    <form className="inline-panel" noValidate onSubmit={onSubmit} data-testid="reply-form">
+      {errors.formError && <Alert>{errors.formError}</Alert>}
+      <TextArea
+        label={t('reviews.reply_label')}
+        name="reply"
+        maxLength={2000}
+        rows={2}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          errors.clearField('text');
+        }}
+        error={errors.fieldErrors.text}
+      />
+      <div className="form__row-actions">
+        <Button variant="ghost" size="sm" onClick={onClose}>
+          {t('profile.cancel')}
+        </Button>
+        <Button type="submit" size="sm" loading={reply.isPending} data-testid="submit-reply">
+          {t('reviews.reply_submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function ReviewItem({ review, canReply }: { review: Review; canReply: boolean }) {
+  const { t, lang } = useI18n();
+  const [replying, setReplying] = useState(false);
+  const date = new Date(review.created_at).toLocaleDateString(localeOf(lang), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  return (
+    <li className="review" data-testid="review">
+      <div className="review__head">
+        <span className="review__author">{review.author.name}</span>
+        <span className="review__stars" aria-label={t('reviews.stars', { n: review.rating })}>
+          {'★'.repeat(review.rating)}
+          <span className="review__stars-off">{'★'.repeat(5 - review.rating)}</span>
+        </span>
+      </div>
+      <p className="review__date muted">{date}</p>
+      {review.text && <p className="review__text">{review.text}</p>}
+      {review.reply && (
+        <div className="review__reply" data-testid="review-reply">
+          <p className="review__reply-title">{t('reviews.master_reply')}</p>
+          <p>{review.reply}</p>
+        </div>
+      )}
+      {canReply && !review.reply && !replying && (
+        <Button variant="ghost" size="sm" onClick={() => setReplying(true)} data-testid="reply-review">
+          {t('reviews.reply')}
+        </Button>
+      )}
+      {replying && <ReplyForm review={review} onClose={() => setReplying(false)} />}
+    </li>
+  );
+}
+
+/** Newest first; the master sees a reply button under reviews without an answer. */
+export function ReviewsList({ masterId, canReply }: { masterId: string; canReply: boolean }) {
+  const { t } = useI18n();
+  const reviews = useMasterReviews(masterId);
+
+  if (reviews.isPending) return <Spinner label={t('common.loading')} />;
+  if (reviews.isError) {
+    return (
+      <Alert
+        title={problemMessage(reviews.error, t)}
+        action={
+          <Button variant="secondary" size="sm" onClick={() => void reviews.refetch()}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
+    );
+  }
+  const items = reviews.data.pages.flatMap((p) => p.items);
+  if (items.length === 0) {
+    return (
+      <p className="muted" data-testid="reviews-empty">
+        {t('reviews.none')}
+      </p>
+    );
+  }
+  return (
+    <>
+      <ul className="reviews" data-testid="reviews-list">
+        {items.map((r) => (
+          <ReviewItem key={r.id} review={r} canReply={canReply} />
+        ))}
+      </ul>
+      {reviews.hasNextPage && (
+        <Button
+          variant="secondary"
+          size="sm"
+          loading={reviews.isFetchingNextPage}
+          onClick={() => void reviews.fetchNextPage()}
+        >
+          {t('common.show_more')}
+        </Button>
+      )}
+    </>
+  );
+}

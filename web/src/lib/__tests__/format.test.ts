@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  dateInZone,
+  formatDistance,
+  formatDuration,
+  formatMoney,
+  isoWeekday,
+  moneyInputValue,
+  parseMoneyInput,
+} from '@/lib/format';
+
+// Intl separates groups with (narrow) no-break spaces; compare with plain ones.
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('format', () => {
+  it('formats minor units as roubles', () => {
+    expect(plain(formatMoney(150_000, 'RUB', 'ru'))).toBe('1 500 ₽');
+    expect(plain(formatMoney(150_050, 'RUB', 'ru'))).toBe('1 500,50 ₽');
+    expect(plain(formatMoney(0, 'RUB', 'ru'))).toBe('0 ₽');
+    expect(plain(formatMoney(150_000, 'RUB', 'en'))).toBe('₽1,500');
+  });
+
+  it('parses rouble input into minor units', () => {
+    expect(parseMoneyInput('1500')).toBe(150_000);
+    expect(parseMoneyInput('1 500,5')).toBe(150_050);
+    expect(parseMoneyInput('1500.05')).toBe(150_005);
+    expect(parseMoneyInput('0')).toBe(0);
+    expect(parseMoneyInput('15.005')).toBeNull();
+    expect(parseMoneyInput('abc')).toBeNull();
+    expect(parseMoneyInput('-5')).toBeNull();
+    expect(moneyInputValue(150_050, 'RUB', 'ru')).toBe('1500,5');
+    expect(moneyInputValue(150_000, 'RUB', 'en')).toBe('1500');
+  });
+
+  it('formats durations and distances in both languages', () => {
+    expect(formatDuration(90, 'ru')).toBe('1 ч 30 мин');
+    expect(formatDuration(90, 'en')).toBe('1 h 30 min');
+    expect(formatDuration(45, 'ru')).toBe('45 мин');
+    expect(formatDuration(120, 'ru')).toBe('2 ч');
+    expect(formatDistance(347, 'ru')).toBe('350 м');
+    expect(formatDistance(1234, 'ru')).toBe('1,2 км');
+    expect(formatDistance(15_300, 'en')).toBe('15 km');
+  });
+
+  it('does day arithmetic in a zone, not in the browser', () => {
+    // 22:30 UTC is already the next day in Moscow.
+    expect(dateInZone(new Date('2027-03-27T22:30:00Z'), 'Europe/Moscow')).toBe('2027-03-28');
+    expect(dateInZone(new Date('2027-03-27T22:30:00Z'), 'UTC')).toBe('2027-03-27');
+    expect(addDays('2027-03-31', 1)).toBe('2027-04-01');
+    expect(addDays('2027-03-28', -28)).toBe('2027-02-28');
+    expect(isoWeekday('2027-03-28')).toBe(7);
+    expect(isoWeekday('2027-03-29')).toBe(1);
+  });
+});
