@@ -2,6 +2,7 @@
 
 #include "core/crypto.hpp"
 #include "core/log.hpp"
+#include "core/middleware.hpp"
 #include "core/problem.hpp"
 
 namespace service::core {
@@ -100,6 +101,7 @@ net::awaitable<bool> HttpServer::write_problem(beast::tcp_stream& stream, http::
     const auto request_id = random_uuid();
     Response res = problem_response(ApiError(status, std::move(code), std::move(title), std::move(detail)), request_id);
     res.set("X-Request-Id", request_id);
+    apply_security_headers(res);
     res.keep_alive(false);
     stream.expires_after(config_.read_timeout);
     auto [ec, n] = co_await http::async_write(stream, res, kUseTuple);

@@ -83,8 +83,7 @@ net::awaitable<Response> ObserveMiddleware::handle(Request& req, Next next) {
     co_return res;
 }
 
-net::awaitable<Response> SecurityHeadersMiddleware::handle(Request& req, Next next) {
-    Response res = co_await next(req);
+void apply_security_headers(Response& res) {
     res.set("Content-Security-Policy",
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
             "connect-src 'self' ws: wss:; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
@@ -99,6 +98,11 @@ net::awaitable<Response> SecurityHeadersMiddleware::handle(Request& req, Next ne
     res.set("X-Frame-Options", "SAMEORIGIN");
     res.set("X-Permitted-Cross-Domain-Policies", "none");
     res.set("X-XSS-Protection", "0");
+}
+
+net::awaitable<Response> SecurityHeadersMiddleware::handle(Request& req, Next next) {
+    Response res = co_await next(req);
+    apply_security_headers(res);
     // Only a trusted proxy's word that the client used TLS turns HSTS on; over plain HTTP it is ignored anyway.
     if (trusted(config_, req.peer) && req.header("X-Forwarded-Proto") == "https") {
         res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

@@ -25,6 +25,10 @@ class ObserveMiddleware final : public Middleware {
     Metrics& metrics_;
 };
 
+/// Sets the Helmet.js default header set on `res` (also used for answers written before the
+/// middleware chain runs, such as 413).
+void apply_security_headers(Response& res);
+
 /// The headers Helmet.js sets by default, plus HSTS when a trusted proxy says the request came over TLS.
 class SecurityHeadersMiddleware final : public Middleware {
   public:

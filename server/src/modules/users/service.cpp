@@ -4,11 +4,20 @@
 #include "core/validation.hpp"
 
 namespace service::users {
+namespace {
+
+// The token was valid a moment ago; the account vanished or was banned in between.
+core::ApiError account_gone() {
+    return core::ApiError::unauthorized("unauthorized", "The account is not active.")
+        .with_header(http::field::www_authenticate, "Bearer");
+}
+
+}  // namespace
 
 net::awaitable<User> Service::me(std::string user_id) {
     auto user = co_await repository_.get(pool_, user_id);
     // The token was valid a moment ago; the account vanished or was banned in between.
-    if (!user) throw core::ApiError::unauthorized("unauthorized", "The account is not active.");
+    if (!user) throw account_gone();
     co_return std::move(*user);
 }
 
@@ -17,7 +26,7 @@ net::awaitable<User> Service::update_me(std::string user_id, ProfileChanges chan
         throw core::ApiError::validation({{"interests", "contains an unknown category id"}});
     }
     auto user = co_await repository_.update_profile(pool_, user_id, std::move(changes));
-    if (!user) throw core::ApiError::unauthorized("unauthorized", "The account is not active.");
+    if (!user) throw account_gone();
     co_return std::move(*user);
 }
 
