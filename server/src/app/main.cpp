@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/app.hpp"
+#include "app/conformance.hpp"
 #include "core/log.hpp"
 
 namespace {
@@ -24,6 +25,10 @@ int main(int argc, char** argv) {
     if (command == "--help" || command == "-h" || command == "help") {
         std::cout << core::config_help();
         return 0;
+    }
+    if (command == "conformance") {
+        const auto port = getenv_value("PORT");
+        return app::run_conformance(port ? std::stoi(*port) : 3000);
     }
     if (command != "serve" && command != "migrate" && command != "create-admin" && command != "seed-demo") {
         std::cerr << "unknown command '" << command << "'\n\n" << core::config_help();

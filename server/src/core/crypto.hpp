@@ -20,6 +20,11 @@ std::string base64url_encode(std::string_view data);
 /// Strict: rejects padding, whitespace and characters outside the base64url alphabet.
 std::optional<std::string> base64url_decode(std::string_view text);
 
+/// Standard base64 with padding (RFC 4648 section 4), as Engine.IO polling uses for binary.
+std::string base64_encode(std::string_view data);
+/// Strict: padding required, no whitespace; nullopt otherwise.
+std::optional<std::string> base64_decode(std::string_view text);
+
 /// Comparison whose time does not depend on where the inputs differ.
 bool constant_time_equal(std::string_view a, std::string_view b);
 

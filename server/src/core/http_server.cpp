@@ -1,5 +1,7 @@
 #include "core/http_server.hpp"
 
+#include <boost/beast/websocket/rfc6455.hpp>
+
 #include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "core/middleware.hpp"
@@ -172,6 +174,15 @@ net::awaitable<void> HttpServer::session(beast::tcp_stream stream) {
         const auto qmark = target.find('?');
         req.path = target.substr(0, qmark);
         req.query = qmark == std::string_view::npos ? std::string_view{} : target.substr(qmark + 1);
+
+        if (beast::websocket::is_upgrade(req.message)) {
+            const auto upgrade = upgrades_.find(req.path);
+            if (upgrade != upgrades_.end()) {
+                // The handler owns the connection from here on (it may move the socket away).
+                co_await upgrade->second(stream, req);
+                co_return;
+            }
+        }
 
         Response res;
         try {

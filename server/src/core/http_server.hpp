@@ -2,7 +2,10 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <mutex>
+#include <string>
 #include <unordered_map>
 
 #include "core/config.hpp"
@@ -16,7 +19,14 @@ namespace service::core {
 /// keep-alive timeout and a cap on concurrent connections.
 class HttpServer {
   public:
+    /// Takes over a connection whose request asks for a WebSocket upgrade; returns when done.
+    using UpgradeHandler = std::function<net::awaitable<void>(beast::tcp_stream&, Request&)>;
+
     HttpServer(net::io_context& ioc, const Config& config, const Pipeline& pipeline);
+
+    /// Before start(): WebSocket upgrade requests for exactly `path` go to `handler`; other
+    /// upgrade requests are answered as plain HTTP.
+    void on_upgrade(std::string path, UpgradeHandler handler) { upgrades_[std::move(path)] = std::move(handler); }
 
     /// Binds, listens and starts accepting. Returns the bound port (useful with PORT=0).
     std::uint16_t start();
@@ -50,6 +60,7 @@ class HttpServer {
     std::mutex sessions_mutex_;
     std::unordered_map<std::uint64_t, SessionEntry> sessions_;
     std::uint64_t next_session_id_ = 1;
+    std::map<std::string, UpgradeHandler, std::less<>> upgrades_;
 };
 
 }  // namespace service::core
