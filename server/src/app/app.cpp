@@ -27,6 +27,8 @@
 #include "modules/services/routes.hpp"
 #include "modules/system/routes.hpp"
 #include "modules/users/routes.hpp"
+#include "realtime/hub.hpp"
+#include "realtime/mount.hpp"
 
 namespace service::app {
 namespace {
@@ -67,6 +69,8 @@ struct App::Parts {
           blocking(std::max(2u, std::thread::hardware_concurrency())),
           limiter(&redis),
           principals(pool, users_repo),
+          hub(ioc, hub_options(config, redis),
+              [this](std::string token) { return authenticate_socket(std::move(token)); }),
           users_service(pool, users_repo, categories_repo),
           users_routes(users_service),
           auth_service(pool, users_repo, auth_repo, jwt, blocking, config.bcrypt_cost),
@@ -90,6 +94,32 @@ struct App::Parts {
         throw core::ApiError::not_found("No such page: " + std::string(req.path));
     }
 
+    static realtime::HubOptions hub_options(const core::Config& config, infra::RedisClient& redis) {
+        realtime::HubOptions options;
+        options.engine.ping_interval = config.socket_ping_interval;
+        options.engine.ping_timeout = config.socket_ping_timeout;
+        options.engine.max_payload = config.socket_max_payload;
+        options.connect_timeout = config.socket_connect_timeout;
+        options.node_id = config.node_id;
+        options.redis = &redis;
+        options.redis_url = redis_url_or_throw(config.redis_url);
+        return options;
+    }
+
+    // A socket's CONNECT: the same checks as a request's bearer token (signature, expiry, the
+    // user still exists and is not banned).
+    net::awaitable<std::optional<realtime::Authenticated>> authenticate_socket(std::string token) {
+        const auto claims = jwt.verify(token, std::chrono::system_clock::now());
+        if (!claims) co_return std::nullopt;
+        std::string user_id = claims->sub;
+        const auto principal = co_await principals.load(std::move(user_id));
+        if (!principal) co_return std::nullopt;
+        realtime::Authenticated who;
+        who.user = realtime::SocketUser{principal->user_id, principal->role};
+        who.expires_at = std::chrono::system_clock::time_point(std::chrono::seconds(claims->exp));
+        co_return who;
+    }
+
     net::awaitable<void> migrate_in_background();
     net::awaitable<void> shutdown();
 
@@ -111,6 +141,7 @@ struct App::Parts {
     schedule::Repository schedule_repo;
     bookings::Repository bookings_repo;
     users::PrincipalLoader principals;
+    realtime::Hub hub;
     users::Service users_service;
     users::Routes users_routes;
     auth::Service auth_service;
@@ -173,6 +204,7 @@ net::awaitable<void> App::Parts::shutdown() {
     if (stopping.exchange(true)) co_return;
     core::log::info("shutting down", {{"connections", server.active_connections()}});
     server.stop();
+    hub.stop();  // WebSockets get close code 1001, pending polls a close packet
     const auto left = co_await server.drain(config.shutdown_timeout);
     if (left > 0) core::log::warn("closing connections that did not finish in time", {{"connections", left}});
     redis.stop();
@@ -192,6 +224,7 @@ App::App(core::Config config) : parts_(std::make_unique<Parts>(std::move(config)
     p.bookings_routes.register_routes(p.router);
     p.favorites_routes.register_routes(p.router);
     p.reviews_routes.register_routes(p.router);
+    realtime::mount(p.hub.engine(), "/socket.io/", p.router, p.server);
 
     // Outermost first. Errors are turned into responses inside the header-adding layers, so
     // problem+json answers carry the security, CORS and request-id headers too.
@@ -215,6 +248,10 @@ App::App(core::Config config) : parts_(std::make_unique<Parts>(std::move(config)
         out += "db_connect_failures_total " + std::to_string(s.connect_failures) + "\n";
         out += "# HELP redis_up Whether the Redis connection is established.\n# TYPE redis_up gauge\n";
         out += std::string("redis_up ") + (p.redis.connected() ? "1" : "0") + "\n";
+        out += "# HELP realtime_sessions Open Engine.IO sessions on this node.\n# TYPE realtime_sessions gauge\n";
+        out += "realtime_sessions " + std::to_string(p.hub.engine().session_count()) + "\n";
+        out += "# HELP realtime_users Users with at least one socket on this node.\n# TYPE realtime_users gauge\n";
+        out += "realtime_users " + std::to_string(p.hub.local_users()) + "\n";
     });
     p.auth_service.prepare();
 }
@@ -234,6 +271,7 @@ std::uint16_t App::start() {
     auto& p = *parts_;
     const auto port = p.server.start();
     p.redis.start();
+    p.hub.start();
     net::co_spawn(net::make_strand(p.ioc), p.migrate_in_background(), net::detached);
     core::log::info("listening", {{"address", p.config.bind_address},
                                   {"port", port},

@@ -94,6 +94,15 @@ Config load_config(const EnvLookup& env) {
     if (auto v = env("DB_STATEMENT_TIMEOUT_MS"))
         c.db_statement_timeout = std::chrono::milliseconds(parse_int("DB_STATEMENT_TIMEOUT_MS", *v, 1, 3'600'000));
     int_var("BCRYPT_COST", c.bcrypt_cost, 10, 15);
+    auto millis_var = [&](std::string_view name, std::chrono::milliseconds& field, long long min, long long max) {
+        if (auto v = env(name)) field = std::chrono::milliseconds(parse_int(name, *v, min, max));
+    };
+    millis_var("SOCKET_PING_INTERVAL_MS", c.socket_ping_interval, 100, 3'600'000);
+    millis_var("SOCKET_PING_TIMEOUT_MS", c.socket_ping_timeout, 100, 3'600'000);
+    millis_var("SOCKET_CONNECT_TIMEOUT_MS", c.socket_connect_timeout, 100, 3'600'000);
+    int_var("SOCKET_MAX_PAYLOAD", c.socket_max_payload, 1024, 100'000'000);
+    if (auto v = env("NODE_ID")) c.node_id = *v;
+    if (c.node_id.empty()) c.node_id = random_token(6);
     return c;
 }
 
@@ -129,6 +138,11 @@ Environment:
   DB_ACQUIRE_TIMEOUT_MS       wait for a free connection             (3000)
   DB_STATEMENT_TIMEOUT_MS     server-side statement_timeout          (5000)
   BCRYPT_COST                 password hashing cost, 10..15          (10)
+  SOCKET_PING_INTERVAL_MS     Engine.IO ping interval                (25000)
+  SOCKET_PING_TIMEOUT_MS      close when no pong arrives in time     (20000)
+  SOCKET_CONNECT_TIMEOUT_MS   close when no namespace is joined      (45000)
+  SOCKET_MAX_PAYLOAD          largest Engine.IO message, bytes       (1000000)
+  NODE_ID                     this node's name in the Redis fan-out  (random)
 )";
 }
 

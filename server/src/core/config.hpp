@@ -39,6 +39,12 @@ struct Config {
     std::chrono::milliseconds db_acquire_timeout{3000};
     std::chrono::milliseconds db_statement_timeout{5000};
     int bcrypt_cost = 10;
+    // Socket.IO (Engine.IO) at /socket.io/
+    std::chrono::milliseconds socket_ping_interval{25000};
+    std::chrono::milliseconds socket_ping_timeout{20000};
+    std::chrono::milliseconds socket_connect_timeout{45000};
+    std::size_t socket_max_payload = 1000000;
+    std::string node_id;  // names this process in the Redis fan-out; random when empty
 
     bool production() const { return environment == "production"; }
 };

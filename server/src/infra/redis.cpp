@@ -268,4 +268,96 @@ net::awaitable<std::optional<std::int64_t>> RedisClient::increment(std::string k
     co_return (*replies)[0].integer;
 }
 
+// ---- RedisSubscriber ----------------------------------------------------------------------
+
+RedisSubscriber::RedisSubscriber(net::io_context& ioc, RedisUrl url, std::vector<std::string> channels, Handler handler,
+                                 std::function<void()> on_connected)
+    : url_(std::move(url)),
+      channels_(std::move(channels)),
+      handler_(std::move(handler)),
+      on_connected_(std::move(on_connected)),
+      strand_(net::make_strand(ioc)),
+      socket_(strand_) {}
+
+void RedisSubscriber::start() {
+    net::co_spawn(strand_, run(), [](std::exception_ptr e) {
+        if (e) core::log::error("redis subscriber stopped", {{"error", core::log::describe(e)}});
+    });
+}
+
+void RedisSubscriber::stop() {
+    stopped_ = true;
+    net::post(strand_, [this] {
+        boost::system::error_code ignored;
+        socket_.close(ignored);
+    });
+}
+
+net::awaitable<void> RedisSubscriber::run() {
+    auto backoff = std::chrono::milliseconds(100);
+    while (!stopped_) {
+        tcp::resolver resolver(strand_);
+        auto [rec, endpoints] = co_await resolver.async_resolve(url_.host, url_.port, kUseTuple);
+        boost::system::error_code ec = rec;
+        if (!ec) {
+            net::steady_timer deadline(strand_, std::chrono::seconds(2));
+            auto result =
+                co_await (net::async_connect(socket_, endpoints, kUseTuple) || deadline.async_wait(net::use_awaitable));
+            if (result.index() == 1)
+                ec = net::error::timed_out;
+            else
+                ec = std::get<0>(std::get<0>(result));
+        }
+        if (!ec && !stopped_) {
+            std::string hello;
+            if (!url_.password.empty()) hello += encode({"AUTH", url_.password});
+            std::vector<std::string> subscribe{"SUBSCRIBE"};
+            subscribe.insert(subscribe.end(), channels_.begin(), channels_.end());
+            hello += encode(subscribe);  // the channel namespace ignores SELECT
+            auto [wec, written] = co_await net::async_write(socket_, net::buffer(hello), kUseTuple);
+            if (!wec) {
+                std::unique_ptr<redisReader, ReaderDeleter> reader(redisReaderCreate());
+                std::array<char, 16 * 1024> buffer{};
+                std::size_t confirmations = 0;
+                for (;;) {
+                    auto [rec2, n] = co_await socket_.async_read_some(net::buffer(buffer), kUseTuple);
+                    if (rec2) break;
+                    redisReaderFeed(reader.get(), buffer.data(), n);
+                    void* raw = nullptr;
+                    bool protocol_error = false;
+                    while (true) {
+                        if (redisReaderGetReply(reader.get(), &raw) != REDIS_OK) {
+                            protocol_error = true;
+                            break;
+                        }
+                        if (raw == nullptr) break;
+                        const RedisReply reply = convert(static_cast<redisReply*>(raw));
+                        freeReplyObject(raw);
+                        if (reply.type != RedisReply::Type::kArray || reply.elements.size() != 3) continue;
+                        const auto& kind = reply.elements[0].str;
+                        if (kind == "message") {
+                            handler_(reply.elements[1].str, reply.elements[2].str);
+                        } else if (kind == "subscribe" && ++confirmations == channels_.size()) {
+                            connected_ = true;
+                            backoff = std::chrono::milliseconds(100);
+                            core::log::info("redis subscriber connected", {{"channels", channels_.size()}});
+                            if (on_connected_) on_connected_();
+                        }
+                    }
+                    if (protocol_error) break;
+                }
+            }
+            if (connected_)
+                core::log::warn("redis subscriber lost its connection; fan-out is node-local until it returns");
+            connected_ = false;
+        }
+        boost::system::error_code ignored;
+        socket_.close(ignored);
+        if (stopped_) break;
+        net::steady_timer pause(strand_, backoff);
+        co_await pause.async_wait(kUseTuple);
+        backoff = std::min(backoff * 2, std::chrono::milliseconds(2000));
+    }
+}
+
 }  // namespace service::infra

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -67,6 +68,33 @@ class RedisClient final : public core::CounterStore {
     bool writing_ = false;
     std::string out_;
     std::deque<std::shared_ptr<Pending>> pending_;  // strand only
+};
+
+/// A Redis connection in subscriber mode: SUBSCRIBE to fixed channels and hand every message
+/// to `handler` (on the subscriber's strand). Reconnects with backoff and re-subscribes;
+/// `on_connected` runs after each (re)subscription so the owner can resynchronise state that
+/// was published while it was away.
+class RedisSubscriber {
+  public:
+    using Handler = std::function<void(std::string_view channel, std::string_view message)>;
+
+    RedisSubscriber(net::io_context& ioc, RedisUrl url, std::vector<std::string> channels, Handler handler,
+                    std::function<void()> on_connected = {});
+    void start();
+    void stop();
+    bool connected() const { return connected_.load(); }
+
+  private:
+    net::awaitable<void> run();
+
+    RedisUrl url_;
+    std::vector<std::string> channels_;
+    Handler handler_;
+    std::function<void()> on_connected_;
+    net::strand<net::io_context::executor_type> strand_;
+    tcp::socket socket_;
+    std::atomic<bool> connected_{false};
+    std::atomic<bool> stopped_{false};
 };
 
 }  // namespace service::infra
