@@ -35,6 +35,7 @@ export default defineConfig({
           react: ['react', 'react-dom', 'react-router'],
           query: ['@tanstack/react-query'],
           zod: ['zod'],
+          socket: ['socket.io-client'],
         },
       },
       onwarn(warning, warn) {

@@ -4,6 +4,8 @@ import { ErrorBoundary } from '@/components/errors/error-boundary';
 import { Toaster, toast } from '@/components/ui/toaster';
 import { translate, getLanguage, useI18n } from '@/lib/i18n';
 import { createQueryClient } from '@/lib/react-query';
+import { RealtimeProvider } from '@/lib/realtime';
+import { Realtime, socketIoFactory } from '@/lib/socket';
 import { SESSION_EXPIRED_EVENT, subscribeSession, getSession } from '@/lib/token-store';
 
 function AppCrash() {
@@ -26,7 +28,10 @@ function SessionWatcher({ queryClient }: { queryClient: QueryClient }) {
     let hadSession = getSession() !== null;
     const unsubscribe = subscribeSession(() => {
       const has = getSession() !== null;
-      if (hadSession && !has) queryClient.removeQueries({ queryKey: ['users'] });
+      if (hadSession && !has) {
+        queryClient.removeQueries({ queryKey: ['users'] });
+        queryClient.removeQueries({ queryKey: ['chats'] });
+      }
       hadSession = has;
     });
     const onExpired = () => toast.info(t('auth.session_expired'));
@@ -44,14 +49,24 @@ function LocalizedToaster() {
   return <Toaster closeLabel={t('common.close')} />;
 }
 
-export function AppProvider({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
+type AppProviderProps = {
+  children: ReactNode;
+  queryClient?: QueryClient | undefined;
+  /** The tab's realtime connection; tests pass one built on a fake socket. */
+  realtime?: Realtime | undefined;
+};
+
+export function AppProvider({ children, queryClient, realtime }: AppProviderProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
+  const [connection] = useState(() => realtime ?? new Realtime(socketIoFactory));
   return (
     <ErrorBoundary fallback={() => <AppCrash />}>
       <QueryClientProvider client={client}>
-        <SessionWatcher queryClient={client} />
-        {children}
-        <LocalizedToaster />
+        <RealtimeProvider realtime={connection}>
+          <SessionWatcher queryClient={client} />
+          {children}
+          <LocalizedToaster />
+        </RealtimeProvider>
       </QueryClientProvider>
     </ErrorBoundary>
   );

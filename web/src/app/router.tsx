@@ -7,6 +7,7 @@ import { ProfileRoute } from '@/app/routes/app/profile';
 import { ProfileEditRoute } from '@/app/routes/app/profile-edit';
 import { BookingRoute } from '@/app/routes/app/booking';
 import { BookingsRoute } from '@/app/routes/app/bookings';
+import { ChatsRoute } from '@/app/routes/app/chats';
 import { FavoritesRoute } from '@/app/routes/app/favorites';
 import { MasterRoute } from '@/app/routes/app/master';
 import { MasterBookRoute } from '@/app/routes/app/master-book';
@@ -49,6 +50,8 @@ export function AppRoutes() {
         <Route path="/bookings" element={guarded(<BookingsRoute />)} />
         <Route path="/bookings/:id" element={guarded(<BookingRoute />)} />
         <Route path="/favorites" element={guarded(<FavoritesRoute />)} />
+        <Route path="/chats" element={guarded(<ChatsRoute />)} />
+        <Route path="/chats/:id" element={guarded(<ChatsRoute />)} />
         <Route path="/workspace" element={guarded(<WorkspaceLayout />)}>
           <Route index element={<Navigate to="/workspace/bookings" replace />} />
           <Route path="bookings" element={guarded(<WorkspaceBookingsRoute />)} />

@@ -172,6 +172,14 @@ async function sessionForRequest(): Promise<Session | null> {
   }
 }
 
+/**
+ * The access token for a non-fetch transport (the realtime socket), refreshed first if it is
+ * about to expire; null when signed out.
+ */
+export async function freshAccessToken(): Promise<string | null> {
+  return (await sessionForRequest())?.accessToken ?? null;
+}
+
 const unauthorized = () => new ApiProblem(401, { title: 'Unauthorized', code: 'unauthorized', status: 401 });
 
 async function request<T>(method: string, path: string, options: RequestOptions<T> = {}): Promise<T> {

@@ -9,6 +9,7 @@ const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   invalid_credentials: 'auth.invalid_credentials',
   email_taken: 'auth.email_taken',
   token_expired: 'auth.session_expired',
+  blocked: 'chats.error_blocked',
 };
 
 export type ProblemText = { title: string; detail?: string };

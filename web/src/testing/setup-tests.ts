@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { toast } from '@/components/ui/toaster';
 import { resetApiClientForTests } from '@/lib/api-client';
 import { initLanguage } from '@/lib/i18n';
+import { resetChatsDb } from '@/testing/mocks/chats-db';
 import { resetDb } from '@/testing/mocks/db';
 import { resetMarketplaceDb } from '@/testing/mocks/marketplace-db';
 import { server } from '@/testing/mocks/server';
@@ -21,6 +22,7 @@ afterEach(() => {
   server.resetHandlers();
   resetDb();
   resetMarketplaceDb();
+  resetChatsDb();
   resetApiClientForTests();
   toast.clear();
 });

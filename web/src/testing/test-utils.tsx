@@ -3,20 +3,26 @@ import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { App } from '@/app/app';
 import { createQueryClient } from '@/lib/react-query';
+import { Realtime } from '@/lib/socket';
 import { sessionFromAuthResponse, setSession } from '@/lib/token-store';
+import { FakeSocketServer } from '@/testing/fake-socket';
 import { createUser, issueTokens, publicUser, type StoredUser } from '@/testing/mocks/db';
 
 export const TEST_PASSWORD = 'correct horse battery';
 
-/** Renders the whole app (real router, providers, API client) at `url`. */
-export function renderApp(url = '/') {
+/**
+ * Renders the whole app (real router, providers, API client) at `url`. The realtime
+ * connection runs on a fake socket; `sockets` plays its server.
+ */
+export function renderApp(url = '/', { sockets = new FakeSocketServer() }: { sockets?: FakeSocketServer } = {}) {
   window.history.replaceState(null, '', url);
   const queryClient = createQueryClient();
   // No retries in tests: a failure should show at once.
   queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
+  const realtime = new Realtime(sockets.factory);
   const user = userEvent.setup();
-  const view = render(<App queryClient={queryClient} />);
-  return { ...view, user, queryClient };
+  const view = render(<App queryClient={queryClient} realtime={realtime} />);
+  return { ...view, user, queryClient, realtime, sockets };
 }
 
 /** A user in the mock server, optionally already logged in in this "browser". */

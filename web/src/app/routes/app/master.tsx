@@ -3,6 +3,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { PageSpinner } from '@/components/ui/spinner';
 import { SlotPicker } from '@/features/bookings/components/slot-picker';
+import { StartChatButton } from '@/features/chats/components/start-chat-button';
 import { FavoriteButton } from '@/features/favorites/components/favorite-button';
 import { useMaster } from '@/features/masters/api/get-master';
 import { MasterHeader } from '@/features/masters/components/master-header';
@@ -58,10 +59,12 @@ export function MasterRoute() {
           master={m}
           action={own ? undefined : <FavoriteButton masterId={m.id} masterName={m.display_name} isFavorite={m.is_favorite} />}
         />
-        {own && (
+        {own ? (
           <Link to="/workspace/profile" className="btn btn--secondary btn--sm" data-testid="edit-own-page">
             {t('masters.edit_own')}
           </Link>
+        ) : (
+          <StartChatButton userId={m.user_id} />
         )}
       </section>
 

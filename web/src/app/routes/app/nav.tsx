@@ -1,4 +1,5 @@
 import { NavLink } from 'react-router';
+import { useUnreadTotal } from '@/features/chats/hooks/use-unread-total';
 import { useUser } from '@/lib/auth';
 import { useI18n, type MessageKey } from '@/lib/i18n';
 
@@ -8,6 +9,7 @@ const CLIENT_ITEMS: Item[] = [
   { to: '/masters', label: 'nav.search', icon: 'M10.5 4a6.5 6.5 0 1 0 4.03 11.6l4.43 4.44 1.41-1.41-4.43-4.44A6.5 6.5 0 0 0 10.5 4zm0 2a4.5 4.5 0 1 1 0 9 4.5 4.5 0 0 1 0-9z', testId: 'nav-search' },
   { to: '/bookings', label: 'nav.bookings', icon: 'M7 2v2H5a2 2 0 0 0-2 2v13a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2h-2V2h-2v2H9V2H7zM5 9h14v10H5V9z', testId: 'nav-bookings' },
   { to: '/favorites', label: 'nav.favorites', icon: 'M12 21s-7.5-4.6-9.6-9.2C1 8.6 2.9 5 6.4 5c2.1 0 3.6 1.2 4.6 2.6C12 6.2 13.5 5 15.6 5 19.1 5 21 8.6 19.6 11.8 17.5 16.4 12 21 12 21z', testId: 'nav-favorites' },
+  { to: '/chats', label: 'nav.chats', icon: 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2zm3 5v2h10V9H7zm0 4v2h7v-2H7z', testId: 'nav-chats' },
   { to: '/profile', label: 'nav.profile', icon: 'M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9zm0 2c-4.4 0-8 2.2-8 5v2h16v-2c0-2.8-3.6-5-8-5z', testId: 'nav-profile' },
 ];
 
@@ -22,15 +24,29 @@ const WORKSPACE_ITEM: Item = {
 export function AppNav() {
   const { t } = useI18n();
   const user = useUser();
-  const items = user.data?.role === 'master' ? [...CLIENT_ITEMS.slice(0, 3), WORKSPACE_ITEM, CLIENT_ITEMS[3]!] : CLIENT_ITEMS;
+  const unread = useUnreadTotal();
+  const items =
+    user.data?.role === 'master'
+      ? [...CLIENT_ITEMS.slice(0, 3), WORKSPACE_ITEM, ...CLIENT_ITEMS.slice(3)]
+      : CLIENT_ITEMS;
   return (
     <nav className="app-nav" aria-label={t('nav.label')} data-testid="app-nav">
       {items.map((item) => (
         <NavLink key={item.to} to={item.to} className="app-nav__link" data-testid={item.testId}>
-          <svg className="app-nav__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
-            <path d={item.icon} fill="currentColor" />
-          </svg>
+          <span className="app-nav__icon-wrap">
+            <svg className="app-nav__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+              <path d={item.icon} fill="currentColor" />
+            </svg>
+            {item.to === '/chats' && unread > 0 && (
+              <span className="app-nav__badge" data-testid="nav-unread" aria-hidden="true">
+                {unread > 99 ? '99+' : unread}
+              </span>
+            )}
+          </span>
           <span className="app-nav__label">{t(item.label)}</span>
+          {item.to === '/chats' && unread > 0 && (
+            <span className="visually-hidden">{t('nav.unread', { count: unread })}</span>
+          )}
         </NavLink>
       ))}
     </nav>

@@ -1,0 +1,75 @@
+import { Link } from 'react-router';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { PageSpinner } from '@/components/ui/spinner';
+import { isApiProblem } from '@/lib/api-client';
+import { useI18n } from '@/lib/i18n';
+import { problemMessage } from '@/lib/problem';
+import { useChat } from '@/features/chats/api/get-chat';
+import { useMessages, useOlderMessages } from '@/features/chats/api/get-messages';
+import { Composer } from '@/features/chats/components/composer';
+import { ConversationHeader } from '@/features/chats/components/conversation-header';
+import { MessageList } from '@/features/chats/components/message-list';
+import { typingText } from '@/features/chats/utils/typing-text';
+import { useMarkRead } from '@/features/chats/hooks/use-mark-read';
+import { useSendMessage } from '@/features/chats/hooks/use-send-message';
+import { useTypingEmitter, useTypingUsers } from '@/features/chats/hooks/use-typing';
+import { maxSeq } from '@/features/chats/utils/messages';
+
+/** One open conversation: header, messages, send box. */
+export function Conversation({ chatId, meId }: { chatId: string; meId: string }) {
+  const { t } = useI18n();
+  const chat = useChat(chatId);
+  const messages = useMessages(chatId);
+  const older = useOlderMessages(chatId);
+  const { send, retry, discard } = useSendMessage(chatId);
+  const typingEmitter = useTypingEmitter(chatId);
+  const typingIds = useTypingUsers(chatId);
+  useMarkRead(chat.data, messages.data ? maxSeq(messages.data.items) : 0);
+
+  const error = chat.isError ? chat.error : messages.isError ? messages.error : null;
+  if (error && !(chat.data && messages.data)) {
+    const missing = isApiProblem(error) && (error.status === 404 || error.status === 403);
+    return (
+      <Alert
+        title={missing ? t('chats.not_found') : problemMessage(error, t)}
+        data-testid="conversation-error"
+        action={
+          missing ? (
+            <Link to="/chats" className="btn btn--secondary btn--sm">
+              {t('chats.back')}
+            </Link>
+          ) : (
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => {
+                void chat.refetch();
+                void messages.refetch();
+              }}
+            >
+              {t('common.retry')}
+            </Button>
+          )
+        }
+      />
+    );
+  }
+  if (!chat.data || !messages.data) return <PageSpinner label={t('common.loading')} />;
+
+  return (
+    <div className="conversation" data-testid="conversation">
+      <ConversationHeader chat={chat.data} meId={meId} typing={typingText(chat.data, typingIds, t)} />
+      <MessageList
+        chat={chat.data}
+        meId={meId}
+        state={messages.data}
+        loadingOlder={older.isPending}
+        onLoadOlder={older.mutate}
+        onRetry={retry}
+        onDiscard={discard}
+      />
+      <Composer onSend={send} onInput={typingEmitter.onInput} onStopTyping={typingEmitter.stop} />
+    </div>
+  );
+}

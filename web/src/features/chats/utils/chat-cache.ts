@@ -1,0 +1,181 @@
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import type {
+  Chat,
+  ChatsPage,
+  Message,
+  MessagesState,
+  PresenceEvent,
+  Watermarks,
+} from '@/features/chats/types/chat';
+import { withMessages } from '@/features/chats/utils/messages';
+
+// Every realtime event and every mutation lands in the query cache through these helpers,
+// so the list, the open conversation and the nav badge always agree.
+
+export const chatKeys = {
+  all: ['chats'] as const,
+  list: () => ['chats', 'list'] as const,
+  detail: (id: string) => ['chats', 'detail', id] as const,
+  messages: (id: string) => ['chats', 'messages', id] as const,
+  typing: (id: string) => ['chats', 'typing', id] as const,
+};
+
+type ChatsData = InfiniteData<ChatsPage, string | null>;
+
+export function chatsInList(queryClient: QueryClient): Chat[] {
+  const data = queryClient.getQueryData<ChatsData>(chatKeys.list());
+  return data?.pages.flatMap((p) => p.items) ?? [];
+}
+
+export function findChat(queryClient: QueryClient, id: string): Chat | undefined {
+  return queryClient.getQueryData<Chat>(chatKeys.detail(id)) ?? chatsInList(queryClient).find((c) => c.id === id);
+}
+
+/** Applies `fn` to the chat wherever it is cached; false when it is cached nowhere. */
+export function patchChat(queryClient: QueryClient, id: string, fn: (chat: Chat) => Chat): boolean {
+  let found = false;
+  queryClient.setQueryData<Chat>(chatKeys.detail(id), (chat) => {
+    if (!chat) return chat;
+    found = true;
+    return fn(chat);
+  });
+  queryClient.setQueryData<ChatsData>(chatKeys.list(), (data) => {
+    if (!data) return data;
+    return {
+      ...data,
+      pages: data.pages.map((page) => ({
+        ...page,
+        items: page.items.map((chat) => {
+          if (chat.id !== id) return chat;
+          found = true;
+          return fn(chat);
+        }),
+      })),
+    };
+  });
+  return found;
+}
+
+/** Stores a chat from the server (chat:updated, create, fetch) in the detail and the list. */
+export function upsertChat(queryClient: QueryClient, chat: Chat): void {
+  queryClient.setQueryData(chatKeys.detail(chat.id), chat);
+  queryClient.setQueryData<ChatsData>(chatKeys.list(), (data) => {
+    if (!data) return data;
+    const known = data.pages.some((p) => p.items.some((c) => c.id === chat.id));
+    if (known) {
+      return {
+        ...data,
+        pages: data.pages.map((p) => ({ ...p, items: p.items.map((c) => (c.id === chat.id ? chat : c)) })),
+      };
+    }
+    const [first, ...rest] = data.pages;
+    if (!first) return data;
+    return { ...data, pages: [{ ...first, items: [chat, ...first.items] }, ...rest] };
+  });
+}
+
+/** Most recent activity first; the order the server uses. */
+export function sortChats(chats: readonly Chat[]): Chat[] {
+  return [...chats].sort((a, b) => (a.last_activity_at < b.last_activity_at ? 1 : a.last_activity_at > b.last_activity_at ? -1 : 0));
+}
+
+export function updateMessages(
+  queryClient: QueryClient,
+  chatId: string,
+  fn: (state: MessagesState) => MessagesState,
+): void {
+  queryClient.setQueryData<MessagesState>(chatKeys.messages(chatId), (state) => (state ? fn(state) : state));
+}
+
+/**
+ * A message that was stored (message:new, a send ack, a REST answer): into the conversation,
+ * and into the chat's preview, order and unread count. Returns false when the chat is unknown.
+ */
+export function applyMessage(queryClient: QueryClient, message: Message, meId: string | undefined): boolean {
+  updateMessages(queryClient, message.chat_id, (state) => withMessages(state, [message]));
+  return patchChat(queryClient, message.chat_id, (chat) => {
+    if (message.seq <= chat.last_seq) {
+      // Already counted; only refresh the preview if it is this message (an edit).
+      return chat.last_message?.id === message.id ? { ...chat, last_message: message } : chat;
+    }
+    const mine = message.sender_id === meId;
+    return {
+      ...chat,
+      last_message: message,
+      last_seq: message.seq,
+      last_activity_at: message.created_at > chat.last_activity_at ? message.created_at : chat.last_activity_at,
+      unread_count: mine ? chat.unread_count : chat.unread_count + 1,
+      // My own message is read and delivered by definition.
+      read_seq: mine ? Math.max(chat.read_seq, message.seq) : chat.read_seq,
+      delivered_seq: mine ? Math.max(chat.delivered_seq, message.seq) : chat.delivered_seq,
+    };
+  });
+}
+
+/** An edit or delete (message:updated, PATCH/DELETE answers). */
+export function applyMessageUpdate(queryClient: QueryClient, message: Message): void {
+  updateMessages(queryClient, message.chat_id, (state) => withMessages(state, [message]));
+  patchChat(queryClient, message.chat_id, (chat) =>
+    chat.last_message?.id === message.id ? { ...chat, last_message: message } : chat,
+  );
+}
+
+/** Someone's delivered/read watermarks moved: mine (another tab) or another participant's. */
+export function applyWatermarks(queryClient: QueryClient, w: Watermarks, meId: string | undefined): void {
+  patchChat(queryClient, w.chat_id, (chat) => {
+    if (w.user_id === meId) {
+      const read_seq = Math.max(chat.read_seq, w.read_seq);
+      return {
+        ...chat,
+        read_seq,
+        delivered_seq: Math.max(chat.delivered_seq, w.delivered_seq),
+        unread_count: read_seq >= chat.last_seq ? 0 : chat.unread_count,
+      };
+    }
+    return {
+      ...chat,
+      participants: chat.participants.map((p) =>
+        p.user_id === w.user_id
+          ? {
+              ...p,
+              delivered_seq: Math.max(p.delivered_seq ?? 0, w.delivered_seq),
+              read_seq: Math.max(p.read_seq ?? 0, w.read_seq),
+            }
+          : p,
+      ),
+    };
+  });
+}
+
+/** I read up to `seq` in this tab. */
+export function markReadLocally(queryClient: QueryClient, chatId: string, seq: number): void {
+  patchChat(queryClient, chatId, (chat) => {
+    const read_seq = Math.max(chat.read_seq, seq);
+    return {
+      ...chat,
+      read_seq,
+      delivered_seq: Math.max(chat.delivered_seq, seq),
+      unread_count: read_seq >= chat.last_seq ? 0 : chat.unread_count,
+    };
+  });
+}
+
+export function applyPresence(queryClient: QueryClient, presence: PresenceEvent): void {
+  const update = (chat: Chat): Chat =>
+    chat.participants.some((p) => p.user_id === presence.user_id)
+      ? {
+          ...chat,
+          participants: chat.participants.map((p) =>
+            p.user_id === presence.user_id
+              ? { ...p, online: presence.online, last_seen_at: presence.last_seen_at ?? p.last_seen_at }
+              : p,
+          ),
+        }
+      : chat;
+  const ids = new Set<string>(chatsInList(queryClient).map((c) => c.id));
+  for (const [key] of queryClient.getQueriesData<Chat>({ queryKey: ['chats', 'detail'] })) {
+    const id = key[2];
+    if (typeof id === 'string') ids.add(id);
+  }
+  for (const id of ids) patchChat(queryClient, id, update);
+}
