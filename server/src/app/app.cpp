@@ -79,7 +79,7 @@ struct App::Parts {
           masters_routes(pool, masters_repo, services_repo, categories_repo),
           services_routes(pool, services_repo, masters_repo, categories_repo),
           schedule_routes(pool, schedule_repo, masters_repo),
-          bookings_service(pool, bookings_repo),
+          bookings_service(pool, bookings_repo, hub),
           bookings_routes(bookings_service, pool, bookings_repo),
           favorites_routes(pool, masters_repo),
           reviews_routes(pool, masters_repo),

@@ -88,6 +88,7 @@ net::awaitable<Created> Service::create(std::string client_id, CreateInput input
     if (key) co_await repository_.bind_key(tx, client_id, *key, id);
     auto booking = co_await repository_.get(tx, id, client_id);
     co_await tx.commit();
+    publisher_.to_users({client_id, target->master_user_id}, "booking:updated", *booking);
     co_return Created{std::move(*booking), false};
 }
 
@@ -147,6 +148,7 @@ net::awaitable<boost::json::value> Service::act(std::string booking_id, std::str
     co_await repository_.event(tx, booking->id, std::string(verb), actor, boost::json::serialize(payload));
     auto result = co_await repository_.get(tx, booking->id, actor);
     co_await tx.commit();
+    publisher_.to_users({booking->client_id, booking->master_user_id}, "booking:updated", *result);
     co_return std::move(*result);
 }
 

@@ -6,6 +6,7 @@
 
 #include "db/pool.hpp"
 #include "modules/bookings/repository.hpp"
+#include "realtime/publisher.hpp"
 
 namespace service::bookings {
 
@@ -25,10 +26,12 @@ struct Created {
 /// Booking rules, enforced here and in the database, never only in a client: a start must be
 /// one of the free slots; overlapping active bookings are rejected by an exclusion constraint;
 /// each life-cycle action checks who may do it and from which status; every change writes a
-/// booking event in the same transaction.
+/// booking event in the same transaction. After each commit both parties get `booking:updated`
+/// (the booking) on their open sockets.
 class Service {
   public:
-    Service(db::Pool& pool, const Repository& repository) : pool_(pool), repository_(repository) {}
+    Service(db::Pool& pool, const Repository& repository, realtime::Publisher& publisher)
+        : pool_(pool), repository_(repository), publisher_(publisher) {}
 
     net::awaitable<Created> create(std::string client_id, CreateInput input, std::optional<std::string> key);
     net::awaitable<boost::json::value> act(std::string booking_id, std::string actor, Action action,
@@ -40,6 +43,7 @@ class Service {
   private:
     db::Pool& pool_;
     const Repository& repository_;
+    realtime::Publisher& publisher_;
 };
 
 std::string_view to_string(Action action);
