@@ -20,6 +20,8 @@
 #include "modules/auth/routes.hpp"
 #include "modules/bookings/routes.hpp"
 #include "modules/categories/routes.hpp"
+#include "modules/chats/routes.hpp"
+#include "modules/chats/socket_events.hpp"
 #include "modules/favorites/routes.hpp"
 #include "modules/masters/routes.hpp"
 #include "modules/reviews/routes.hpp"
@@ -27,6 +29,7 @@
 #include "modules/services/routes.hpp"
 #include "modules/system/routes.hpp"
 #include "modules/users/routes.hpp"
+#include "realtime/publisher.hpp"
 
 namespace service::app {
 namespace {
@@ -55,6 +58,18 @@ infra::RedisUrl redis_url_or_throw(const std::string& text) {
     return *url;
 }
 
+// Stand-ins until the Socket.IO server exists: events go nowhere and nobody is online.
+// TODO(lead): replace with the real-time server's Publisher and PresenceView.
+class NullPublisher final : public realtime::Publisher {
+  public:
+    void to_user(std::string_view, std::string_view, const boost::json::value&) override {}
+};
+
+class NobodyOnline final : public realtime::PresenceView {
+  public:
+    bool online(std::string_view) const override { return false; }
+};
+
 }  // namespace
 
 struct App::Parts {
@@ -79,6 +94,9 @@ struct App::Parts {
           bookings_routes(bookings_service, pool, bookings_repo),
           favorites_routes(pool, masters_repo),
           reviews_routes(pool, masters_repo),
+          chats_service(pool, chats_repo, publisher, presence),
+          chats_routes(chats_service),
+          chats_events(chats_service),
           system_routes(pool, redis, metrics, migration_state),
           static_files(config.web_root),
           pipeline([this](core::Request& req) { return endpoint(req); }),
@@ -110,6 +128,9 @@ struct App::Parts {
     services::Repository services_repo;
     schedule::Repository schedule_repo;
     bookings::Repository bookings_repo;
+    chats::Repository chats_repo;
+    NullPublisher publisher;
+    NobodyOnline presence;
     users::PrincipalLoader principals;
     users::Service users_service;
     users::Routes users_routes;
@@ -123,6 +144,9 @@ struct App::Parts {
     bookings::Routes bookings_routes;
     favorites::Routes favorites_routes;
     reviews::Routes reviews_routes;
+    chats::Service chats_service;
+    chats::Routes chats_routes;
+    chats::SocketEvents chats_events;  // registered by the real-time server once it exists
     system::Routes system_routes;
 
     core::Router router;
@@ -192,6 +216,7 @@ App::App(core::Config config) : parts_(std::make_unique<Parts>(std::move(config)
     p.bookings_routes.register_routes(p.router);
     p.favorites_routes.register_routes(p.router);
     p.reviews_routes.register_routes(p.router);
+    p.chats_routes.register_routes(p.router);
 
     // Outermost first. Errors are turned into responses inside the header-adding layers, so
     // problem+json answers carry the security, CORS and request-id headers too.
