@@ -20,6 +20,8 @@
 #include "modules/auth/routes.hpp"
 #include "modules/bookings/routes.hpp"
 #include "modules/categories/routes.hpp"
+#include "modules/chats/routes.hpp"
+#include "modules/chats/socket_events.hpp"
 #include "modules/favorites/routes.hpp"
 #include "modules/masters/routes.hpp"
 #include "modules/reviews/routes.hpp"
@@ -83,6 +85,9 @@ struct App::Parts {
           bookings_routes(bookings_service, pool, bookings_repo),
           favorites_routes(pool, masters_repo),
           reviews_routes(pool, masters_repo),
+          chats_service(pool, chats_repo, hub, hub),
+          chats_routes(chats_service),
+          chats_events(chats_service),
           system_routes(pool, redis, metrics, migration_state),
           static_files(config.web_root),
           pipeline([this](core::Request& req) { return endpoint(req); }),
@@ -140,6 +145,7 @@ struct App::Parts {
     services::Repository services_repo;
     schedule::Repository schedule_repo;
     bookings::Repository bookings_repo;
+    chats::Repository chats_repo;
     users::PrincipalLoader principals;
     realtime::Hub hub;
     users::Service users_service;
@@ -154,6 +160,9 @@ struct App::Parts {
     bookings::Routes bookings_routes;
     favorites::Routes favorites_routes;
     reviews::Routes reviews_routes;
+    chats::Service chats_service;
+    chats::Routes chats_routes;
+    chats::SocketEvents chats_events;
     system::Routes system_routes;
 
     core::Router router;
@@ -224,6 +233,8 @@ App::App(core::Config config) : parts_(std::make_unique<Parts>(std::move(config)
     p.bookings_routes.register_routes(p.router);
     p.favorites_routes.register_routes(p.router);
     p.reviews_routes.register_routes(p.router);
+    p.chats_routes.register_routes(p.router);
+    p.chats_events.register_events(p.hub);
     realtime::mount(p.hub.engine(), "/socket.io/", p.router, p.server);
 
     // Outermost first. Errors are turned into responses inside the header-adding layers, so

@@ -1,0 +1,99 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/pagination.hpp"
+#include "db/pool.hpp"
+#include "modules/chats/chat.hpp"
+
+namespace service::chats {
+
+/// A participant's standing in a chat.
+struct Membership {
+    std::string kind;                       // direct | group
+    std::string role;                       // the caller's: owner | member
+    std::vector<std::string> participants;  // every participant, the caller included
+};
+
+struct MarkResult {
+    Watermarks marks;
+    bool moved = false;
+    std::vector<std::string> others;  // the other participants
+};
+
+/// chats, chat_participants, messages, blocked_users and user_presence. Reads users' names and
+/// avatars by join (read-only, see docs/architecture.md). Public to other modules for
+/// is_blocked_between.
+class Repository {
+  public:
+    /// Which of `ids` are active accounts.
+    net::awaitable<std::vector<std::string>> existing_users(db::Executor& db, std::vector<std::string> ids) const;
+    /// The new direct chat's id, or nullopt when the pair already has one.
+    net::awaitable<std::optional<std::string>> insert_direct_chat(db::Executor& db, std::string creator,
+                                                                  std::string direct_key) const;
+    net::awaitable<std::optional<std::string>> find_direct_chat(db::Executor& db, std::string direct_key) const;
+    net::awaitable<std::string> insert_group_chat(db::Executor& db, std::string creator, std::string title) const;
+    /// Adds `users` (those already in are skipped); `owner` gets the owner role. Returns the added.
+    net::awaitable<std::vector<std::string>> add_participants(db::Executor& db, std::string chat_id,
+                                                              std::vector<std::string> users,
+                                                              std::optional<std::string> owner) const;
+    /// nullopt when `user` does not participate. `lock` takes the chat row (title/participant changes).
+    net::awaitable<std::optional<Membership>> membership(db::Executor& db, std::string chat_id, std::string user,
+                                                         bool lock = false) const;
+    net::awaitable<void> rename(db::Executor& db, std::string chat_id, std::string title) const;
+    net::awaitable<void> touch(db::Executor& db, std::string chat_id) const;
+    /// False when `user` was not a participant.
+    net::awaitable<bool> remove_participant(db::Executor& db, std::string chat_id, std::string user) const;
+
+    /// The chat as `viewer` sees it (viewer unset and zero watermarks when not a participant);
+    /// participants are not filled.
+    net::awaitable<std::optional<Chat>> chat(db::Executor& db, std::string chat_id, std::string viewer) const;
+    /// The chat as each participant sees it.
+    net::awaitable<std::vector<Chat>> chat_views(db::Executor& db, std::string chat_id) const;
+    /// A page of `user`'s chats by last activity, and the cursor of the next page.
+    net::awaitable<std::pair<std::vector<Chat>, std::optional<core::PageCursor>>> list_chats(
+        db::Executor& db, std::string user, std::optional<core::PageCursor> cursor, int limit) const;
+    /// The participants of `chat_ids`, as (chat id, participant), owner first.
+    net::awaitable<std::vector<std::pair<std::string, Participant>>> participants(
+        db::Executor& db, std::vector<std::string> chat_ids) const;
+
+    /// Takes the chat's next seq and inserts the message; nullopt when `sender` does not
+    /// participate. Throws db::Error 23505 on a duplicate client_msg_id.
+    net::awaitable<std::optional<Message>> insert_message(db::Executor& db, std::string chat_id, std::string sender,
+                                                          SendInput input) const;
+    net::awaitable<std::optional<Message>> find_client_message(db::Executor& db, std::string chat_id,
+                                                               std::string sender, std::string client_msg_id) const;
+    net::awaitable<std::optional<Message>> message(db::Executor& db, std::string chat_id, std::string id) const;
+    /// The sender's own, not deleted text message with the new content; nullopt otherwise.
+    net::awaitable<std::optional<Message>> edit_message(db::Executor& db, std::string chat_id, std::string id,
+                                                        std::string sender, std::string content) const;
+    /// Soft delete of the sender's own message; nullopt when not theirs or already deleted.
+    net::awaitable<std::optional<Message>> delete_message(db::Executor& db, std::string chat_id, std::string id,
+                                                          std::string sender) const;
+    /// Up to `limit` messages before `before_seq` (the latest when nullopt), newest first.
+    net::awaitable<std::vector<Message>> messages_before(db::Executor& db, std::string chat_id,
+                                                         std::optional<std::int64_t> before_seq, int limit) const;
+    /// Up to `limit` messages after `after_seq`, oldest first.
+    net::awaitable<std::vector<Message>> messages_after(db::Executor& db, std::string chat_id, std::int64_t after_seq,
+                                                        int limit) const;
+    /// Moves the watermarks forward (read = true also reads); nullopt when not a participant.
+    net::awaitable<std::optional<MarkResult>> mark(db::Executor& db, std::string chat_id, std::string user,
+                                                   std::int64_t up_to_seq, bool read) const;
+
+    /// Idempotent. Throws db::Error 23503 when `blocked` is not a user.
+    net::awaitable<void> block(db::Executor& db, std::string blocker, std::string blocked) const;
+    net::awaitable<void> unblock(db::Executor& db, std::string blocker, std::string blocked) const;
+    net::awaitable<std::vector<BlockedUser>> blocks(db::Executor& db, std::string blocker) const;
+    /// Whether either user blocked the other.
+    net::awaitable<bool> is_blocked_between(db::Executor& db, std::string a, std::string b) const;
+
+    /// Records now as the user's last-seen time and returns it.
+    net::awaitable<std::string> touch_presence(db::Executor& db, std::string user) const;
+    net::awaitable<std::optional<std::string>> last_seen(db::Executor& db, std::string user) const;
+    /// Everyone who shares a chat with `user`.
+    net::awaitable<std::vector<std::string>> contacts(db::Executor& db, std::string user) const;
+};
+
+}  // namespace service::chats

@@ -1,0 +1,98 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/pool.hpp"
+#include "modules/chats/repository.hpp"
+#include "realtime/publisher.hpp"
+
+namespace service::chats {
+
+struct CreateChatInput {
+    std::vector<std::string> participant_ids;  // distinct, lower-case
+    std::optional<std::string> title;
+};
+
+struct CreatedChat {
+    Chat chat;
+    bool created = false;  // false: the pair's existing direct chat
+};
+
+struct ChatPage {
+    std::vector<Chat> items;
+    std::optional<core::PageCursor> next;
+};
+
+struct HistoryQuery {
+    std::optional<std::int64_t> before_seq;
+    std::optional<std::int64_t> after_seq;
+    int limit = 50;
+};
+
+struct MessagePage {
+    std::vector<Message> items;  // ascending by seq
+    bool has_more = false;
+};
+
+struct Sent {
+    Message message;
+    bool replayed = false;  // a retry with a known client_msg_id: the original message
+};
+
+enum class Mark { kDelivered, kRead };
+
+/// Chat rules, shared by the REST routes and the socket events: only participants see or touch a
+/// chat (everyone else gets 404); one direct chat per pair; groups have an owner and at most 50
+/// participants; messages are numbered without gaps per chat and a retried send returns the
+/// original; watermarks only move forward; blocked pairs cannot start a direct chat or write in
+/// one. Every change is published to the participants after it committed.
+class Service {
+  public:
+    Service(db::Pool& pool, const Repository& repository, realtime::Publisher& publisher,
+            const realtime::PresenceView& presence)
+        : pool_(pool), repository_(repository), publisher_(publisher), presence_(presence) {}
+
+    net::awaitable<CreatedChat> create_chat(std::string user, CreateChatInput input);
+    net::awaitable<ChatPage> list_chats(std::string user, int limit, std::optional<core::PageCursor> cursor);
+    net::awaitable<Chat> get_chat(std::string user, std::string chat_id);
+    net::awaitable<Chat> rename_chat(std::string user, std::string chat_id, std::string title);
+    net::awaitable<Chat> add_participant(std::string user, std::string chat_id, std::string new_user);
+    net::awaitable<void> remove_participant(std::string user, std::string chat_id, std::string target);
+
+    net::awaitable<MessagePage> history(std::string user, std::string chat_id, HistoryQuery query);
+    net::awaitable<Sent> send(std::string user, std::string chat_id, SendInput input);
+    net::awaitable<Message> edit_message(std::string user, std::string chat_id, std::string message_id,
+                                         std::string content);
+    net::awaitable<void> delete_message(std::string user, std::string chat_id, std::string message_id);
+    net::awaitable<Watermarks> mark(std::string user, std::string chat_id, Mark mark, std::int64_t up_to_seq);
+    /// Tells the other participants that `user` is (not) typing; nothing is stored.
+    net::awaitable<void> typing(std::string user, std::string chat_id, bool is_typing);
+    /// A user's first socket came up or their last went away: records last_seen_at when offline
+    /// and tells everyone who shares a chat with them.
+    net::awaitable<void> presence_changed(std::string user, bool online);
+
+    net::awaitable<void> block(std::string user, std::string target);
+    net::awaitable<void> unblock(std::string user, std::string target);
+    net::awaitable<std::vector<BlockedUser>> blocks(std::string user);
+    /// Whether either user blocked the other (for other modules: feed, comments, …).
+    net::awaitable<bool> is_blocked_between(std::string a, std::string b);
+
+  private:
+    /// `chats` with their participants (and who of them is online).
+    net::awaitable<std::vector<Chat>> with_participants(std::vector<Chat> chats);
+    net::awaitable<Chat> view(std::string chat_id, std::string viewer);
+    /// Sends chat:updated to every participant (each their own view) and to `also` if given.
+    net::awaitable<void> publish_chat(std::string chat_id, std::optional<std::string> also);
+    net::awaitable<Membership> member_or_404(std::string chat_id, std::string user);
+
+    db::Pool& pool_;
+    const Repository& repository_;
+    realtime::Publisher& publisher_;
+    const realtime::PresenceView& presence_;
+};
+
+/// "<smaller uuid>:<larger uuid>": the key of the pair's direct chat.
+std::string direct_key(const std::string& a, const std::string& b);
+
+}  // namespace service::chats

@@ -1,0 +1,1 @@
+DELETE FROM blocked_users WHERE blocker_id = $1::uuid AND blocked_id = $2::uuid

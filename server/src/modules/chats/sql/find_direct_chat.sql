@@ -1,0 +1,1 @@
+SELECT id FROM chats WHERE direct_key = $1

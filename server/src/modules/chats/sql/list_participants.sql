@@ -1,0 +1,9 @@
+-- The participants of the chats $1 (uuid[]): owner first, then in the order they joined. Names and
+-- avatars are read from the users module's table.
+SELECT p.chat_id, p.user_id, u.name, u.avatar_url, p.role,
+       to_char(pr.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+FROM chat_participants p
+JOIN users u ON u.id = p.user_id
+LEFT JOIN user_presence pr ON pr.user_id = p.user_id
+WHERE p.chat_id = ANY ($1::uuid[])
+ORDER BY p.chat_id, p.role = 'owner' DESC, p.joined_at, p.user_id
