@@ -76,7 +76,9 @@ boost::json::object to_json(const Participant& p) {
                                {"avatar_url", or_null(p.avatar_url)},
                                {"role", p.role},
                                {"online", p.online},
-                               {"last_seen_at", or_null(p.last_seen_at)}};
+                               {"last_seen_at", or_null(p.last_seen_at)},
+                               {"delivered_seq", p.delivered_seq},
+                               {"read_seq", p.read_seq}};
 }
 
 boost::json::object to_json(const Chat& c) {

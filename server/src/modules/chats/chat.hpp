@@ -31,6 +31,8 @@ struct Participant {
     std::string role;  // owner | member
     bool online = false;
     std::optional<std::string> last_seen_at;
+    std::int64_t delivered_seq = 0;
+    std::int64_t read_seq = 0;
 };
 
 /// A chat as one user (the viewer) sees it: the watermarks and the unread count are theirs.

@@ -121,6 +121,8 @@ net::awaitable<std::vector<std::pair<std::string, Participant>>> Repository::par
         p.avatar_url = r.get<std::optional<std::string>>(3);
         p.role = r.get<std::string>(4);
         p.last_seen_at = r.get<std::optional<std::string>>(5);
+        p.delivered_seq = r.get<std::int64_t>(6);
+        p.read_seq = r.get<std::int64_t>(7);
         out.emplace_back(r.get<std::string>(0), std::move(p));
     }
     co_return out;
