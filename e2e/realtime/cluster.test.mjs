@@ -132,3 +132,26 @@ test("without Redis delivery stays node-local, and crosses nodes again when Redi
     b.close();
     c.close();
 });
+
+test("SIGTERM closes WebSockets with 1001 (going away) and the client can reconnect elsewhere", { skip: skip || (!process.env.SERVER_BINARY && "SERVER_BINARY is not set") }, async () => {
+    const { WebSocket } = await import("ws");
+    const anna = await register("Anna");
+    const node = await startNode("leaving");
+    const ws = new WebSocket(`${node.base.replace("http", "ws")}/socket.io/?EIO=4&transport=websocket`);
+    const frames = [];
+    ws.on("message", (d) => {
+        const f = d.toString();
+        frames.push(f);
+        if (f.startsWith("0")) ws.send(`40${JSON.stringify({ token: anna.token })}`);
+    });
+    await eventually(async () => assert.ok(frames.some((f) => f.startsWith("40{"))), 5000);
+    const closed = new Promise((resolve) => ws.on("close", (code) => resolve(code)));
+    const exited = new Promise((resolve) => node.child.on("exit", (code) => resolve(code)));
+    node.child.kill("SIGTERM");
+    assert.equal(await closed, 1001);
+    assert.equal(await exited, 0);
+    // The other node keeps serving the same user.
+    const again = await connect(anna, { base: BASE_URL_2 });
+    assert.ok(again.connected);
+    again.close();
+});
