@@ -2,6 +2,7 @@
 // transports: authentication, polling, upgrade, heartbeat, binary and malformed packets.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { createHmac } from "node:crypto";
 import { WebSocket } from "ws";
 import { BASE_URL, api, register, connect, next, sleep } from "./lib.mjs";
 
@@ -176,5 +177,27 @@ test("an answering client stays connected across many ping intervals", async () 
     const socket = await connect(anna);
     await sleep(2200);
     assert.ok(socket.connected);
+    socket.close();
+});
+
+function mintToken(sub, secondsLeft) {
+    // The suite's servers share JWT_SECRET with this process (scripts/test passes it to both).
+    const b64 = (v) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v)).toString("base64url");
+    const now = Math.floor(Date.now() / 1000);
+    const body = `${b64({ alg: "HS256", typ: "JWT" })}.${b64({ sub, role: "client", iat: now, exp: now + secondsLeft })}`;
+    const signature = createHmac("sha256", process.env.JWT_SECRET).update(body).digest("base64url");
+    return `${body}.${signature}`;
+}
+
+test("when the access token expires the server says so and disconnects; a fresh token reconnects", { skip: !process.env.JWT_SECRET && "JWT_SECRET is not set" }, async () => {
+    const anna = await register("Anna");
+    const socket = await connect({ token: mintToken(anna.id, 2) });
+    const expired = next(socket, "session:expired", 5000);
+    const gone = next(socket, "disconnect", 6000);
+    assert.equal((await expired).code, "token_expired");
+    assert.equal(await gone, "io server disconnect"); // the client does not retry by itself
+    socket.auth = { token: anna.token };
+    socket.connect();
+    await next(socket, "connect");
     socket.close();
 });

@@ -110,14 +110,34 @@ EngineSession::EngineSession(Engine& engine, net::any_io_executor strand, std::s
 
 void EngineSession::send(EioPacket packet) {
     if (closed_) return;
-    outbox_.push_back(std::move(packet));
+    enqueue(std::move(packet));
+    if (outbox_bytes_ > engine_.options().max_buffered) {
+        close_as("send buffer overflow", false);
+        return;
+    }
     wake();
 }
 
 void EngineSession::send(std::vector<EioPacket> packets) {
     if (closed_) return;
-    for (auto& packet : packets) outbox_.push_back(std::move(packet));
+    for (auto& packet : packets) enqueue(std::move(packet));
+    if (outbox_bytes_ > engine_.options().max_buffered) {
+        close_as("send buffer overflow", false);
+        return;
+    }
     wake();
+}
+
+void EngineSession::enqueue(EioPacket packet) {
+    outbox_bytes_ += packet.data.size() + 1;
+    outbox_.push_back(std::move(packet));
+}
+
+EioPacket EngineSession::dequeue() {
+    EioPacket packet = std::move(outbox_.front());
+    outbox_.pop_front();
+    outbox_bytes_ -= packet.data.size() + 1;
+    return packet;
 }
 
 void EngineSession::wake() {
@@ -144,7 +164,7 @@ void EngineSession::close_as(std::string_view reason, bool by_client) {
 
 void EngineSession::open(Transport transport) {
     transport_ = transport;
-    outbox_.push_back(EioPacket::text(EioType::kOpen, engine_.open_packet(id_, transport == Transport::kPolling)));
+    enqueue(EioPacket::text(EioType::kOpen, engine_.open_packet(id_, transport == Transport::kPolling)));
     const auto self = shared_from_this();
     if (transport == Transport::kWebSocket) {
         net::co_spawn(strand_, write_websocket(ws_), [self](std::exception_ptr e) {
@@ -229,6 +249,7 @@ net::awaitable<EngineSession::HttpAnswer> EngineSession::poll() {
     if (upgrading_ || transport_ == Transport::kWebSocket) co_return HttpAnswer{http::status::ok, -1, "6"};
     std::vector<EioPacket> packets(std::make_move_iterator(outbox_.begin()), std::make_move_iterator(outbox_.end()));
     outbox_.clear();
+    outbox_bytes_ = 0;
     co_return HttpAnswer{http::status::ok, -1, encode_eio_payload(packets)};
 }
 
@@ -325,8 +346,7 @@ net::awaitable<void> EngineSession::write_websocket(std::shared_ptr<WebSocket> w
     const auto self = shared_from_this();
     while (true) {
         while (!outbox_.empty() && ws_ == ws) {
-            EioPacket packet = std::move(outbox_.front());
-            outbox_.pop_front();
+            EioPacket packet = dequeue();
             ws->text(!packet.binary);
             const std::string frame = packet.binary ? std::move(packet.data) : encode_eio_text(packet);
             auto [ec, n] = co_await ws->async_write(net::buffer(frame), kUseTuple);

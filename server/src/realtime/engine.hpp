@@ -27,6 +27,8 @@ struct EngineOptions {
     std::chrono::milliseconds ping_timeout{20000};
     std::chrono::milliseconds upgrade_timeout{10000};
     std::size_t max_payload = 1000000;
+    /// A client that stops reading is closed once this much waits for it (no unbounded memory).
+    std::size_t max_buffered = 8 * 1024 * 1024;
 };
 
 class Engine;
@@ -79,6 +81,8 @@ class EngineSession : public std::enable_shared_from_this<EngineSession> {
     void open(Transport transport);
     void handle(EioPacket packet);
     void wake();
+    void enqueue(EioPacket packet);
+    EioPacket dequeue();
     void close_as(std::string_view reason, bool by_client);
     net::awaitable<void> heartbeat();
     net::awaitable<HttpAnswer> poll();
@@ -100,6 +104,7 @@ class EngineSession : public std::enable_shared_from_this<EngineSession> {
     bool upgrading_ = false;
     bool upgrade_attempted_ = false;
     std::deque<EioPacket> outbox_;
+    std::size_t outbox_bytes_ = 0;
     bool poll_pending_ = false;
     net::steady_timer poll_wake_;
     std::shared_ptr<WebSocket> ws_;
