@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { spawn, execFile } from "node:child_process";
 import { promisify } from "node:util";
 import net from "node:net";
-import { BASE_URL, BASE_URL_2, api, register, connect, next, sleep } from "./lib.mjs";
+import { BASE_URL, BASE_URL_2, api, register, connect, next, sleep, track } from "./lib.mjs";
 
 const skip = !BASE_URL_2 && "BASE_URL_2 (a second node) is not set";
 
@@ -40,10 +40,10 @@ test("two users on different nodes chat, type and see each other online", { skip
         const chats = await api("GET", "/api/v1/chats", { token: anna.token });
         assert.equal(chats.body.items[0].participants.find((p) => p.user_id === boris.id).online, true);
     });
-    const got = next(b, "message:new");
+    const got = next(b, "message:new", 3000, (m) => m.sender_id === anna.id);
     const ack = await send(a, { chat_id: chatId, type: "text", content: "from node A", client_msg_id: "x1" });
     assert.equal((await got).id, ack.message_id);
-    const back = next(a, "message:new");
+    const back = next(a, "message:new", 3000, (m) => m.sender_id === boris.id);
     await send(b, { chat_id: chatId, type: "text", content: "from node B", client_msg_id: "x2" });
     assert.equal((await back).content, "from node B");
     const typing = next(a, "typing");
@@ -68,10 +68,10 @@ function freePort() {
 
 async function startNode(name) {
     const port = await freePort();
-    const child = spawn(process.env.SERVER_BINARY, [], {
+    const child = track(spawn(process.env.SERVER_BINARY, [], {
         env: { ...process.env, PORT: String(port), NODE_ID: name, WEB_ROOT: "", LOG_LEVEL: "error" },
         stdio: "ignore",
-    });
+    }));
     const base = `http://127.0.0.1:${port}`;
     await eventually(async () => assert.equal((await fetch(`${base}/ready`)).status, 200), 30000);
     return { child, base };
@@ -137,7 +137,7 @@ test("SIGTERM closes WebSockets with 1001 (going away) and the client can reconn
     const { WebSocket } = await import("ws");
     const anna = await register("Anna");
     const node = await startNode("leaving");
-    const ws = new WebSocket(`${node.base.replace("http", "ws")}/socket.io/?EIO=4&transport=websocket`);
+    const ws = track(new WebSocket(`${node.base.replace("http", "ws")}/socket.io/?EIO=4&transport=websocket`));
     const frames = [];
     ws.on("message", (d) => {
         const f = d.toString();

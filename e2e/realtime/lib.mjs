@@ -1,5 +1,23 @@
 // Helpers for the real-time tests: real accounts over REST, real socket.io-client sockets.
+import { after } from "node:test";
 import { io } from "socket.io-client";
+
+// Whatever a failing test leaves open must not keep the test process alive.
+const opened = new Set();
+export function track(closable) {
+    opened.add(closable);
+    return closable;
+}
+after(() => {
+    for (const item of opened) {
+        try {
+            if (typeof item.close === "function") item.close();
+            else if (typeof item.kill === "function") item.kill("SIGKILL");
+        } catch {
+            // already gone
+        }
+    }
+});
 
 export const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:8080";
 // A second node sharing the same PostgreSQL and Redis (the cluster test); optional.
@@ -35,14 +53,14 @@ export async function register(name = "User") {
 
 /** A connected socket for `user` (rejects on connect_error). */
 export function connect(user, { base = BASE_URL, transports = ["websocket"], ...options } = {}) {
-    const socket = io(base, {
+    const socket = track(io(base, {
         path: "/socket.io/",
         auth: { token: user.token },
         transports,
         reconnection: false,
         forceNew: true,
         ...options,
-    });
+    }));
     return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error("connect timeout")), 5000);
         socket.once("connect", () => {

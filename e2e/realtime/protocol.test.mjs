@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { WebSocket } from "ws";
-import { BASE_URL, api, register, connect, next, sleep } from "./lib.mjs";
+import { BASE_URL, api, register, connect, next, sleep, track } from "./lib.mjs";
 
 const WS_URL = BASE_URL.replace(/^http/, "ws");
 
@@ -70,7 +70,7 @@ test("polling upgrades to WebSocket and the session survives the switch", async 
 });
 
 function rawSocket(query = "") {
-    const ws = new WebSocket(`${WS_URL}/socket.io/?EIO=4&transport=websocket${query}`);
+    const ws = track(new WebSocket(`${WS_URL}/socket.io/?EIO=4&transport=websocket${query}`));
     const frames = [];
     const waiters = [];
     ws.on("message", (data, isBinary) => {

@@ -168,7 +168,9 @@ net::awaitable<void> Hub::run_event(const EventHandler* handler, std::shared_ptr
             if (!s) return;
             const auto session = s->session();
             if (!session) return;
-            net::dispatch(session->executor(), [s, id, value = std::move(value)]() mutable {
+            // post, not dispatch: events published before the ack (the sender's own
+            // message:new) reach the client first.
+            net::post(session->executor(), [s, id, value = std::move(value)]() mutable {
                 json::array args;
                 args.push_back(std::move(value));
                 s->ack(id, std::move(args));
@@ -182,9 +184,20 @@ net::awaitable<void> Hub::run_event(const EventHandler* handler, std::shared_ptr
 }
 
 void Hub::to_user(std::string_view user_id, std::string_view event, const json::value& payload) {
+    std::vector<std::string> users{std::string(user_id)};
+    to_users(users, event, payload);
+}
+
+void Hub::to_users(const std::vector<std::string>& user_ids, std::string_view event, const json::value& payload) {
+    if (user_ids.empty()) return;
     json::array args;
     args.push_back(payload);
-    sockets_.emit_to_room("/", user_room(user_id), event, args);
+    const auto packets = SocketServer::encode_event("/", event, args);
+    json::array rooms;
+    for (const auto& id : user_ids) {
+        sockets_.deliver_to_room("/", user_room(id), packets);
+        rooms.emplace_back(user_room(id));
+    }
     bool peers = false;
     {
         std::lock_guard lock(presence_mutex_);
@@ -192,7 +205,7 @@ void Hub::to_user(std::string_view user_id, std::string_view event, const json::
     }
     if (!peers) return;
     publish(json::serialize(
-        json::object{{"n", options_.node_id}, {"t", "emit"}, {"r", user_room(user_id)}, {"e", event}, {"a", payload}}));
+        json::object{{"n", options_.node_id}, {"t", "emit"}, {"r", std::move(rooms)}, {"e", event}, {"a", payload}}));
 }
 
 bool Hub::online(std::string_view user_id) const {
@@ -280,15 +293,18 @@ void Hub::on_cluster_message(std::string_view text) {
         peers_[from] = now;
     }
     if (kind == "emit") {
-        const auto* room = message.if_contains("r");
+        const auto* rooms = message.if_contains("r");
         const auto* event = message.if_contains("e");
         const auto* payload = message.if_contains("a");
-        if (room == nullptr || !room->is_string() || event == nullptr || !event->is_string() || payload == nullptr) {
+        if (rooms == nullptr || !rooms->is_array() || event == nullptr || !event->is_string() || payload == nullptr) {
             return;
         }
         json::array args;
         args.push_back(*payload);
-        sockets_.emit_to_room("/", std::string(room->as_string()), event->as_string(), args);
+        const auto packets = SocketServer::encode_event("/", event->as_string(), args);
+        for (const auto& room : rooms->as_array()) {
+            if (room.is_string()) sockets_.deliver_to_room("/", std::string(room.as_string()), packets);
+        }
     } else if (kind == "hello") {
         announce_all();
     } else if (kind == "presence" || kind == "sync") {

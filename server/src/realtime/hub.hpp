@@ -48,6 +48,9 @@ class Hub final : public Publisher, public PresenceView, public EventRegistry {
     void stop();
 
     void to_user(std::string_view user_id, std::string_view event, const boost::json::value& payload) override;
+    /// Encodes once and publishes one Redis message for all of them (a group chat's fan-out).
+    void to_users(const std::vector<std::string>& user_ids, std::string_view event,
+                  const boost::json::value& payload) override;
     bool online(std::string_view user_id) const override;
     void on(std::string event, EventHandler handler) override;
     void on_presence(PresenceHandler handler) override;

@@ -15,7 +15,8 @@ class Publisher {
   public:
     virtual ~Publisher() = default;
     virtual void to_user(std::string_view user_id, std::string_view event, const boost::json::value& payload) = 0;
-    void to_users(const std::vector<std::string>& user_ids, std::string_view event, const boost::json::value& payload) {
+    virtual void to_users(const std::vector<std::string>& user_ids, std::string_view event,
+                          const boost::json::value& payload) {
         for (const auto& id : user_ids) to_user(id, event, payload);
     }
 };

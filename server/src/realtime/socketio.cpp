@@ -267,8 +267,8 @@ std::size_t SocketServer::room_size(const std::string& nsp, const std::string& r
     return it == rooms_.end() ? 0 : it->second.size();
 }
 
-void SocketServer::emit_to_room(const std::string& nsp, const std::string& room, std::string_view event,
-                                const json::array& args) {
+std::vector<EioPacket> SocketServer::encode_event(const std::string& nsp, std::string_view event,
+                                                  const json::array& args) {
     json::array data;
     data.reserve(args.size() + 1);
     data.emplace_back(event);
@@ -277,7 +277,12 @@ void SocketServer::emit_to_room(const std::string& nsp, const std::string& room,
     packet.type = SioType::kEvent;
     packet.nsp = nsp;
     packet.data = std::move(data);
-    deliver_to_room(nsp, room, encode_sio(packet));
+    return encode_sio(packet);
+}
+
+void SocketServer::emit_to_room(const std::string& nsp, const std::string& room, std::string_view event,
+                                const json::array& args) {
+    deliver_to_room(nsp, room, encode_event(nsp, event, args));
 }
 
 void SocketServer::deliver_to_room(const std::string& nsp, const std::string& room,

@@ -100,7 +100,10 @@ class SocketServer final : public EngineHandler {
     /// From any thread: sends an event to every local socket in `room` of namespace `nsp`.
     void emit_to_room(const std::string& nsp, const std::string& room, std::string_view event,
                       const boost::json::array& args);
-    /// The same with a ready-made packet (what arrives from other nodes).
+    /// The Engine.IO messages of an EVENT packet, to deliver to many rooms after encoding once.
+    static std::vector<EioPacket> encode_event(const std::string& nsp, std::string_view event,
+                                               const boost::json::array& args);
+    /// The same with a ready-made packet.
     void deliver_to_room(const std::string& nsp, const std::string& room, const std::vector<EioPacket>& packets);
     std::size_t room_size(const std::string& nsp, const std::string& room) const;
 
