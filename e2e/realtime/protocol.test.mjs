@@ -201,3 +201,15 @@ test("when the access token expires the server says so and disconnects; a fresh 
     await next(socket, "connect");
     socket.close();
 });
+
+test("a client flooding events faster than they are handled is disconnected", async () => {
+    const anna = await register("Anna");
+    const s = rawSocket();
+    await s.next();
+    s.send(`40${JSON.stringify({ token: anna.token })}`);
+    await s.next();
+    const frame = `42["typing",{"chat_id":"00000000-0000-4000-8000-000000000000","is_typing":true}]`;
+    for (let i = 0; i < 2000; i++) s.send(frame);
+    const code = await Promise.race([s.closed, sleep(5000).then(() => "still open")]);
+    assert.notEqual(code, "still open");
+});

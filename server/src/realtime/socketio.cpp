@@ -213,6 +213,12 @@ void SocketServer::remove_socket(std::shared_ptr<Socket> socket, std::string_vie
 }
 
 void SocketServer::dispatch(const std::shared_ptr<Socket>& socket, Socket::Incoming incoming) {
+    if (socket->inbox_.size() >= options_.max_pending_events) {
+        // The client sends faster than its events can be handled: cut it off rather than
+        // queue without bound.
+        if (const auto session = socket->session()) session->close("too many pending events");
+        return;
+    }
     socket->inbox_.push_back(std::move(incoming));
     if (socket->handling_) return;
     const auto session = socket->session();

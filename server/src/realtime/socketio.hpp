@@ -88,6 +88,7 @@ struct Namespace {
 
 struct SocketServerOptions {
     std::chrono::milliseconds connect_timeout{45000};  // no namespace joined by then → close
+    std::size_t max_pending_events = 256;              // per socket, waiting for the handler
 };
 
 class SocketServer final : public EngineHandler {

@@ -229,10 +229,8 @@ net::awaitable<MessagePage> Service::history(std::string user, std::string chat_
 
 net::awaitable<Sent> Service::send(std::string user, std::string chat_id, SendInput input) {
     const auto membership = co_await member_or_404(chat_id, user);
-    if (input.client_msg_id) {
-        auto original = co_await repository_.find_client_message(pool_, chat_id, user, *input.client_msg_id);
-        if (original) co_return Sent{std::move(*original), true};
-    }
+    // No look-up of client_msg_id first: a retry is rare, so it is found by the unique key
+    // when the insert fails (below), which saves a query on every send.
     if (membership.kind == "direct") {
         for (const auto& other : membership.participants) {
             if (other != user && co_await repository_.is_blocked_between(pool_, user, other)) throw blocked();
@@ -243,7 +241,7 @@ net::awaitable<Sent> Service::send(std::string user, std::string chat_id, SendIn
     try {
         message = co_await repository_.insert_message(pool_, chat_id, user, input);
     } catch (const db::Error& e) {
-        // A concurrent retry with the same client_msg_id committed first.
+        // A retry, or a concurrent copy, of a message that is already stored.
         if (e.sqlstate() != "23505" || !input.client_msg_id) throw;
         duplicate = true;
     }
