@@ -54,6 +54,19 @@ std::string encode(const std::vector<std::string>& args) {
     return out;
 }
 
+// Resolves and connects `socket` (on its own executor) with a 2 s limit; shared by the
+// command connection and the subscriber.
+net::awaitable<boost::system::error_code> connect_socket(tcp::socket& socket, const RedisUrl& url) {
+    tcp::resolver resolver(socket.get_executor());
+    auto [rec, endpoints] = co_await resolver.async_resolve(url.host, url.port, kUseTuple);
+    if (rec) co_return rec;
+    net::steady_timer deadline(socket.get_executor(), std::chrono::seconds(2));
+    auto result =
+        co_await (net::async_connect(socket, endpoints, kUseTuple) || deadline.async_wait(net::use_awaitable));
+    if (result.index() == 1) co_return boost::system::error_code(net::error::timed_out);
+    co_return std::get<0>(std::get<0>(result));
+}
+
 struct ReaderDeleter {
     void operator()(redisReader* r) const { redisReaderFree(r); }
 };
@@ -135,19 +148,7 @@ net::awaitable<void> RedisClient::run() {
     auto backoff = std::chrono::milliseconds(100);
     bool warned = false;
     while (!stopped_) {
-        // Connect.
-        tcp::resolver resolver(strand_);
-        auto [rec, endpoints] = co_await resolver.async_resolve(url_.host, url_.port, kUseTuple);
-        boost::system::error_code ec = rec;
-        if (!ec) {
-            net::steady_timer deadline(strand_, std::chrono::seconds(2));
-            auto result =
-                co_await (net::async_connect(socket_, endpoints, kUseTuple) || deadline.async_wait(net::use_awaitable));
-            if (result.index() == 1)
-                ec = net::error::timed_out;
-            else
-                ec = std::get<0>(std::get<0>(result));
-        }
+        boost::system::error_code ec = co_await connect_socket(socket_, url_);
         if (!ec) {
             socket_.set_option(tcp::no_delay(true), ec);
             std::unique_ptr<redisReader, ReaderDeleter> reader(redisReaderCreate());
@@ -296,18 +297,7 @@ void RedisSubscriber::stop() {
 net::awaitable<void> RedisSubscriber::run() {
     auto backoff = std::chrono::milliseconds(100);
     while (!stopped_) {
-        tcp::resolver resolver(strand_);
-        auto [rec, endpoints] = co_await resolver.async_resolve(url_.host, url_.port, kUseTuple);
-        boost::system::error_code ec = rec;
-        if (!ec) {
-            net::steady_timer deadline(strand_, std::chrono::seconds(2));
-            auto result =
-                co_await (net::async_connect(socket_, endpoints, kUseTuple) || deadline.async_wait(net::use_awaitable));
-            if (result.index() == 1)
-                ec = net::error::timed_out;
-            else
-                ec = std::get<0>(std::get<0>(result));
-        }
+        boost::system::error_code ec = co_await connect_socket(socket_, url_);
         if (!ec && !stopped_) {
             std::string hello;
             if (!url_.password.empty()) hello += encode({"AUTH", url_.password});
