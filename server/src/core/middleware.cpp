@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "core/crypto.hpp"
+#include "core/error_mapping.hpp"
 #include "core/log.hpp"
 #include "core/problem.hpp"
-#include "db/errors.hpp"
 
 namespace service::core {
 namespace {
@@ -139,35 +139,15 @@ net::awaitable<Response> CorsMiddleware::handle(Request& req, Next next) {
 }
 
 net::awaitable<Response> ErrorMiddleware::handle(Request& req, Next next) {
-    std::optional<ApiError> problem;
+    std::exception_ptr error;
     try {
         co_return co_await next(req);
-    } catch (const ApiError& e) {
-        problem = e;
-    } catch (const db::Unavailable& e) {
-        log::warn("database unavailable", {{"request_id", req.request_id}, {"error", e.what()}});
-        problem = ApiError::unavailable("The database is temporarily unavailable; please retry.");
-        problem->with_header(http::field::retry_after, "1");
-    } catch (const db::Error& e) {
-        const auto& state = e.sqlstate();
-        if (state == "23505") {
-            problem = ApiError::conflict("conflict", "The resource conflicts with an existing one.");
-        } else if (state.starts_with("22")) {
-            problem = ApiError::bad_request("A value in the request is out of range or malformed.");
-        } else if (state == "23503") {
-            problem = ApiError::validation({{"", "refers to something that does not exist"}});
-        } else if (state == "40001" || state == "40P01" || state == "57014" || state.starts_with("08") ||
-                   state == "57P01" || state == "57P03") {
-            log::warn("database busy", {{"request_id", req.request_id}, {"sqlstate", state}, {"error", e.what()}});
-            problem = ApiError::unavailable("The database is busy; please retry.");
-            problem->with_header(http::field::retry_after, "1");
-        } else {
-            log::error("database error", {{"request_id", req.request_id}, {"sqlstate", state}, {"error", e.what()}});
-        }
-    } catch (const std::exception& e) {
-        log::error("unhandled exception", {{"request_id", req.request_id}, {"error", e.what()}});
+    } catch (...) {
+        error = std::current_exception();
     }
-    if (problem) co_return problem_response(*problem, req.request_id);
+    if (auto problem = to_problem(error, {{"request_id", req.request_id}})) {
+        co_return problem_response(*problem, req.request_id);
+    }
     co_return internal_error_response(req.request_id);
 }
 

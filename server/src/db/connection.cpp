@@ -16,13 +16,15 @@ void notice_receiver(void* /*arg*/, const PGresult* res) {
     core::log::debug("postgres notice", {{"severity", severity ? severity : ""}, {"message", message ? message : ""}});
 }
 
-std::string result_error(const PGresult* res, std::string& sqlstate) {
+/// The typed exception for a failed result; `sqlstate` receives its SQLSTATE.
+std::exception_ptr result_error(const PGresult* res, std::string& sqlstate) {
     const char* state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
     sqlstate = state ? state : "";
+    const char* constraint = PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME);
     const char* message = PQresultErrorMessage(res);
     std::string text = message ? message : "unknown database error";
     while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-    return text;
+    return make_error(text, sqlstate, constraint ? constraint : "");
 }
 
 }  // namespace
@@ -136,7 +138,8 @@ net::awaitable<Result> Connection::query(Statement statement, Params params) {
     co_await flush();
 
     // Results arrive per command, each list ended by nullptr, then the sync marker.
-    std::optional<Error> error;
+    std::exception_ptr error;
+    std::string error_state;
     Result result;
     const int commands = prepare ? 2 : 1;
     for (int command = 0; command < commands; ++command) {
@@ -144,11 +147,9 @@ net::awaitable<Result> Connection::query(Statement statement, Params params) {
             Result owned(raw);
             const auto status = PQresultStatus(raw);
             if (status == PGRES_FATAL_ERROR) {
-                std::string sqlstate;
-                auto message = result_error(raw, sqlstate);
-                if (!error) error.emplace(message, sqlstate);
+                if (!error) error = result_error(raw, error_state);
             } else if (status == PGRES_PIPELINE_ABORTED) {
-                if (!error) error.emplace("statement skipped after an earlier error", "");
+                if (!error) error = std::make_exception_ptr(Error("statement skipped after an earlier error", ""));
             } else if (prepare && command == 0) {
                 prepared_.insert(name);
             } else {
@@ -161,9 +162,8 @@ net::awaitable<Result> Connection::query(Statement statement, Params params) {
     if (sync != nullptr) PQclear(sync);
     if (!synced || PQexitPipelineMode(conn_) != 1) fail("pipeline out of step");
     if (error) {
-        if (PQstatus(conn_) != CONNECTION_OK) broken_ = true;
-        if (error->sqlstate().starts_with("08") || error->sqlstate() == "57P01") broken_ = true;
-        throw *error;
+        if (PQstatus(conn_) != CONNECTION_OK || is_connection_loss(error_state)) broken_ = true;
+        std::rethrow_exception(error);
     }
     co_return result;
 }
@@ -173,18 +173,15 @@ net::awaitable<void> Connection::execute(std::string_view sql) {
     const std::string text(sql);
     if (PQsendQuery(conn_, text.c_str()) != 1) fail("cannot send the query");
     co_await flush();
-    std::optional<Error> error;
+    std::exception_ptr error;
+    std::string error_state;
     while (PGresult* raw = co_await next_result()) {
         Result owned(raw);
-        if (PQresultStatus(raw) == PGRES_FATAL_ERROR && !error) {
-            std::string sqlstate;
-            auto message = result_error(raw, sqlstate);
-            error.emplace(message, sqlstate);
-        }
+        if (PQresultStatus(raw) == PGRES_FATAL_ERROR && !error) error = result_error(raw, error_state);
     }
     if (error) {
-        if (PQstatus(conn_) != CONNECTION_OK) broken_ = true;
-        throw *error;
+        if (PQstatus(conn_) != CONNECTION_OK || is_connection_loss(error_state)) broken_ = true;
+        std::rethrow_exception(error);
     }
 }
 

@@ -113,9 +113,6 @@ class Transaction final : public Executor {
     PooledConnection conn_;
 };
 
-/// True for the SQLSTATEs worth retrying a whole transaction for.
-inline bool is_retryable(const Error& e) { return e.sqlstate() == "40001" || e.sqlstate() == "40P01"; }
-
 /// Runs `body(Transaction&)` (a callable returning awaitable<R>) in a transaction and commits,
 /// retrying the whole body up to `attempts` times on serialization failures and deadlocks.
 /// Pass `body` as a named local (an lvalue), never as a temporary: GCC 12 destroys temporaries
@@ -135,8 +132,8 @@ net::awaitable<R> in_transaction(Pool& pool, F&& body, std::string_view begin_sq
                 co_await tx.commit();
                 co_return result;
             }
-        } catch (const Error& e) {
-            if (!is_retryable(e) || attempt >= attempts) throw;
+        } catch (const TransactionConflict&) {
+            if (attempt >= attempts) throw;
             retry = true;
         }
         if (retry) continue;

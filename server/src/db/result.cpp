@@ -33,6 +33,11 @@ std::vector<const char*> Params::pointers() const {
     return out;
 }
 
+DecodeError Row::decode_error(int col, std::string_view what) const {
+    const char* name = PQfname(res_, col);
+    return DecodeError("column " + std::to_string(col) + " (" + (name ? name : "?") + ") " + std::string(what));
+}
+
 long long Result::affected() const {
     if (!res_) return 0;
     const char* n = PQcmdTuples(res_.get());

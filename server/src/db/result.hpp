@@ -5,9 +5,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <type_traits>
 #include <vector>
 
 #include <libpq-fe.h>
+
+#include "db/errors.hpp"
 
 namespace service::db {
 
@@ -70,6 +74,9 @@ class Row {
     T get(int col) const;
 
   private:
+    /// "column <name> <what>" as a DecodeError.
+    DecodeError decode_error(int col, std::string_view what) const;
+
     const PGresult* res_;
     int row_;
 };
@@ -93,46 +100,48 @@ class Result {
 /// Parses a PostgreSQL text array of simple elements ({a,b}) such as uuid[].
 std::vector<std::string> parse_text_array(std::string_view text);
 
-template <>
-inline std::string Row::get<std::string>(int col) const {
-    return std::string(text(col));
+namespace detail {
+template <typename T>
+struct IsOptional : std::false_type {};
+template <typename T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+
+template <typename T>
+bool parse_number(std::string_view text, T& out) {
+    const auto* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, out);
+    return ec == std::errc() && ptr == end;
 }
-template <>
-inline bool Row::get<bool>(int col) const {
-    return text(col) == "t";
-}
-template <>
-inline std::int64_t Row::get<std::int64_t>(int col) const {
-    std::int64_t v = 0;
-    const auto t = text(col);
-    std::from_chars(t.data(), t.data() + t.size(), v);
-    return v;
-}
-template <>
-inline int Row::get<int>(int col) const {
-    int v = 0;
-    const auto t = text(col);
-    std::from_chars(t.data(), t.data() + t.size(), v);
-    return v;
-}
-template <>
-inline double Row::get<double>(int col) const {
-    return std::stod(std::string(text(col)));
-}
-template <>
-inline std::optional<std::string> Row::get<std::optional<std::string>>(int col) const {
-    if (is_null(col)) return std::nullopt;
-    return std::string(text(col));
-}
-template <>
-inline std::optional<double> Row::get<std::optional<double>>(int col) const {
-    if (is_null(col)) return std::nullopt;
-    return get<double>(col);
-}
-template <>
-inline std::vector<std::string> Row::get<std::vector<std::string>>(int col) const {
-    if (is_null(col)) return {};
-    return parse_text_array(text(col));
+}  // namespace detail
+
+/// Reads column `col` as T: std::string, bool, int, std::int64_t, double, a text array
+/// (std::vector<std::string>), or std::optional of any of them for a column that may be NULL.
+/// NULL in a non-optional column, or text that is not a T, throws DecodeError: a reader never
+/// turns a broken row into 0, "" or false.
+template <typename T>
+T Row::get(int col) const {
+    if constexpr (detail::IsOptional<T>::value) {
+        if (is_null(col)) return std::nullopt;
+        return get<typename T::value_type>(col);
+    } else {
+        if (is_null(col)) throw decode_error(col, "is NULL");
+        const auto t = text(col);
+        if constexpr (std::is_same_v<T, std::string>) {
+            return std::string(t);
+        } else if constexpr (std::is_same_v<T, bool>) {
+            if (t == "t") return true;
+            if (t == "f") return false;
+            throw decode_error(col, "is not a boolean");
+        } else if constexpr (std::is_same_v<T, int> || std::is_same_v<T, std::int64_t> || std::is_same_v<T, double>) {
+            T value{};
+            if (!detail::parse_number(t, value)) throw decode_error(col, "is not a number of the expected type");
+            return value;
+        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+            return parse_text_array(t);
+        } else {
+            static_assert(!sizeof(T), "Row::get: unsupported column type");
+        }
+    }
 }
 
 }  // namespace service::db

@@ -78,9 +78,8 @@ net::awaitable<Created> Service::create(std::string client_id, CreateInput input
     bool overlap = false;
     try {
         id = co_await repository_.insert(tx, std::move(b));
-    } catch (const db::Error& e) {
+    } catch (const db::ExclusionViolation&) {
         // Lost the race for this slot to a concurrent booking: the exclusion constraint decided.
-        if (e.sqlstate() != "23P01") throw;
         overlap = true;
     }
     if (overlap) throw slot_unavailable();
@@ -135,8 +134,7 @@ net::awaitable<boost::json::value> Service::act(std::string booking_id, std::str
             bool overlap = false;
             try {
                 co_await repository_.move(tx, booking->id, *start_at, booking->duration_min, booking->buffer_min);
-            } catch (const db::Error& e) {
-                if (e.sqlstate() != "23P01") throw;
+            } catch (const db::ExclusionViolation&) {
                 overlap = true;
             }
             if (overlap) throw slot_unavailable();

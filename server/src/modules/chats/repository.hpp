@@ -60,7 +60,7 @@ class Repository {
         db::Executor& db, std::vector<std::string> chat_ids) const;
 
     /// Takes the chat's next seq and inserts the message; nullopt when `sender` does not
-    /// participate. Throws db::Error 23505 on a duplicate client_msg_id.
+    /// participate. Throws db::UniqueViolation on a duplicate client_msg_id.
     net::awaitable<std::optional<Message>> insert_message(db::Executor& db, std::string chat_id, std::string sender,
                                                           SendInput input) const;
     net::awaitable<std::optional<Message>> find_client_message(db::Executor& db, std::string chat_id,
@@ -82,7 +82,7 @@ class Repository {
     net::awaitable<std::optional<MarkResult>> mark(db::Executor& db, std::string chat_id, std::string user,
                                                    std::int64_t up_to_seq, bool read) const;
 
-    /// Idempotent. Throws db::Error 23503 when `blocked` is not a user.
+    /// Idempotent. Throws db::ForeignKeyViolation when `blocked` is not a user.
     net::awaitable<void> block(db::Executor& db, std::string blocker, std::string blocked) const;
     net::awaitable<void> unblock(db::Executor& db, std::string blocker, std::string blocked) const;
     net::awaitable<std::vector<BlockedUser>> blocks(db::Executor& db, std::string blocker) const;

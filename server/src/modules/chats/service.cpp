@@ -240,9 +240,9 @@ net::awaitable<Sent> Service::send(std::string user, std::string chat_id, SendIn
     bool duplicate = false;
     try {
         message = co_await repository_.insert_message(pool_, chat_id, user, input);
-    } catch (const db::Error& e) {
+    } catch (const db::UniqueViolation&) {
         // A retry, or a concurrent copy, of a message that is already stored.
-        if (e.sqlstate() != "23505" || !input.client_msg_id) throw;
+        if (!input.client_msg_id) throw;
         duplicate = true;
     }
     if (duplicate) {
@@ -321,8 +321,7 @@ net::awaitable<void> Service::block(std::string user, std::string target) {
     bool unknown = false;
     try {
         co_await repository_.block(pool_, user, target);
-    } catch (const db::Error& e) {
-        if (e.sqlstate() != "23503") throw;
+    } catch (const db::ForeignKeyViolation&) {
         unknown = true;  // the foreign key: no such user
     }
     if (unknown) throw core::ApiError::not_found("No such user.");

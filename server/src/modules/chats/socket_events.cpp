@@ -2,10 +2,10 @@
 
 #include <boost/json/array.hpp>
 
+#include "core/error_mapping.hpp"
 #include "core/log.hpp"
 #include "core/problem.hpp"
 #include "core/validation.hpp"
-#include "db/errors.hpp"
 
 namespace service::chats {
 namespace {
@@ -30,30 +30,7 @@ const boost::json::object& payload_object(const boost::json::value& payload) {
 }  // namespace
 
 boost::json::object error_ack(const std::exception_ptr& error) {
-    // The same mapping as the REST error middleware.
-    try {
-        std::rethrow_exception(error);
-    } catch (const core::ApiError& e) {
-        return problem_ack(e);
-    } catch (const db::Unavailable&) {
-        return problem_ack(core::ApiError::unavailable("The database is temporarily unavailable; please retry."));
-    } catch (const db::Error& e) {
-        const auto& state = e.sqlstate();
-        if (state == "23505")
-            return problem_ack(core::ApiError::conflict("conflict", "The resource conflicts with an existing one."));
-        if (state.starts_with("22")) {
-            return problem_ack(core::ApiError::bad_request("A value in the request is out of range or malformed."));
-        }
-        if (state == "23503")
-            return problem_ack(core::ApiError::validation({{"", "refers to something that does not exist"}}));
-        if (state == "40001" || state == "40P01" || state == "57014" || state.starts_with("08") || state == "57P01" ||
-            state == "57P03") {
-            return problem_ack(core::ApiError::unavailable("The database is busy; please retry."));
-        }
-        core::log::error("socket event: database error", {{"sqlstate", state}, {"error", e.what()}});
-    } catch (const std::exception& e) {
-        core::log::error("socket event failed", {{"error", e.what()}});
-    }
+    if (auto problem = core::to_problem(error, {{"via", "socket event"}})) return problem_ack(*problem);
     return boost::json::object{
         {"status", "error"},
         {"error", boost::json::object{{"code", "internal_error"}, {"message", "Internal server error"}}}};

@@ -22,8 +22,7 @@ net::awaitable<core::Response> Routes::add(core::Request& req) {
     bool missing = false;
     try {
         co_await pool_.query(sql::kAddFavorite, db::Params(req.user().user_id, id));
-    } catch (const db::Error& e) {
-        if (e.sqlstate() != "23503") throw;
+    } catch (const db::ForeignKeyViolation&) {
         missing = true;  // the foreign key: no such master
     }
     if (missing) throw core::ApiError::not_found("No such master.");
