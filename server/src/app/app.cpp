@@ -16,19 +16,18 @@
 #include "infra/blocking.hpp"
 #include "infra/redis.hpp"
 #include "migrations.hpp"
+#include "modules/auth/module.hpp"
 #include "modules/auth/password.hpp"
-#include "modules/auth/routes.hpp"
-#include "modules/bookings/routes.hpp"
-#include "modules/categories/routes.hpp"
-#include "modules/chats/routes.hpp"
-#include "modules/chats/socket_events.hpp"
-#include "modules/favorites/routes.hpp"
-#include "modules/masters/routes.hpp"
-#include "modules/reviews/routes.hpp"
-#include "modules/schedule/routes.hpp"
-#include "modules/services/routes.hpp"
-#include "modules/system/routes.hpp"
-#include "modules/users/routes.hpp"
+#include "modules/bookings/module.hpp"
+#include "modules/categories/module.hpp"
+#include "modules/chats/module.hpp"
+#include "modules/favorites/module.hpp"
+#include "modules/masters/module.hpp"
+#include "modules/reviews/module.hpp"
+#include "modules/schedule/module.hpp"
+#include "modules/services/module.hpp"
+#include "modules/system/module.hpp"
+#include "modules/users/module.hpp"
 #include "realtime/hub.hpp"
 #include "realtime/mount.hpp"
 
@@ -59,6 +58,34 @@ infra::RedisUrl redis_url_or_throw(const std::string& text) {
     return *url;
 }
 
+/// A module as the composition root holds it: whatever it is, it registers its routes and,
+/// when it has any, its Socket.IO events. Modules need no common base class.
+class ModuleSlot {
+  public:
+    virtual ~ModuleSlot() = default;
+    virtual void attach(core::Router& router, realtime::EventRegistry& events) = 0;
+};
+
+template <typename M>
+class ModuleOf final : public ModuleSlot {
+  public:
+    template <typename... Args>
+    explicit ModuleOf(Args&&... args) : module(std::forward<Args>(args)...) {}
+    void attach(core::Router& router, realtime::EventRegistry& events) override {
+        module.register_routes(router);
+        if constexpr (requires { module.register_events(events); }) module.register_events(events);
+    }
+    M module;
+};
+
+/// The modules, destroyed dependents first (a module may refer to those added before it).
+struct ModuleList {
+    std::vector<std::unique_ptr<ModuleSlot>> items;
+    ~ModuleList() {
+        while (!items.empty()) items.pop_back();
+    }
+};
+
 }  // namespace
 
 struct App::Parts {
@@ -70,28 +97,33 @@ struct App::Parts {
           redis(ioc, redis_url_or_throw(config.redis_url)),
           blocking(std::max(2u, std::thread::hardware_concurrency())),
           limiter(&redis),
-          principals(pool, users_repo),
           hub(ioc, hub_options(config, redis),
               [this](std::string token) { return authenticate_socket(std::move(token)); }),
-          users_service(pool, users_repo, categories_repo),
-          users_routes(users_service),
-          auth_service(pool, users_repo, auth_repo, jwt, blocking, config.bcrypt_cost),
-          auth_routes(auth_service),
-          categories_routes(pool, categories_repo),
-          masters_routes(pool, masters_repo, services_repo, categories_repo),
-          services_routes(pool, services_repo, masters_repo, categories_repo),
-          schedule_routes(pool, schedule_repo, masters_repo),
-          bookings_service(pool, bookings_repo, hub),
-          bookings_routes(bookings_service, pool, bookings_repo),
-          favorites_routes(pool, masters_repo),
-          reviews_routes(pool, masters_repo),
-          chats_service(pool, chats_repo, hub, hub),
-          chats_routes(chats_service),
-          chats_events(chats_service),
-          system_routes(pool, redis, metrics, migration_state),
           static_files(config.web_root),
           pipeline([this](core::Request& req) { return endpoint(req); }),
-          server(ioc, config, pipeline) {}
+          server(ioc, config, pipeline) {
+        // The modules, in dependency order: one line each. A module's constructor names what
+        // it needs from the platform and from the public services of modules above it.
+        add<system::Module>(pool, redis, metrics, migration_state);
+        auto& catalogue = add<categories::Module>(pool);
+        users = &add<users::Module>(pool, catalogue.service);
+        auth = &add<auth::Module>(pool, users->repository, jwt, blocking, config.bcrypt_cost);
+        auto& price_lists = add<services::Module>(pool, catalogue.service);
+        auto& profiles = add<masters::Module>(pool, price_lists.price_list, catalogue.service);
+        add<schedule::Module>(pool, profiles.service);
+        auto& booking = add<bookings::Module>(pool, hub);
+        add<favorites::Module>(pool, profiles.service);
+        add<reviews::Module>(pool, booking.service, profiles.service);
+        add<chats::Module>(pool, hub, hub);
+    }
+
+    template <typename M, typename... Args>
+    M& add(Args&&... args) {
+        auto slot = std::make_unique<ModuleOf<M>>(std::forward<Args>(args)...);
+        auto& module = slot->module;
+        modules.items.push_back(std::move(slot));
+        return module;
+    }
 
     net::awaitable<core::Response> endpoint(core::Request& req) {
         if (req.route != nullptr) co_return co_await req.route->handler(req);
@@ -117,7 +149,7 @@ struct App::Parts {
         const auto claims = jwt.verify(token, std::chrono::system_clock::now());
         if (!claims) co_return std::nullopt;
         std::string user_id = claims->sub;
-        const auto principal = co_await principals.load(std::move(user_id));
+        const auto principal = co_await users->principals.load(std::move(user_id));
         if (!principal) co_return std::nullopt;
         realtime::Authenticated who;
         who.user = realtime::SocketUser{principal->user_id, principal->role};
@@ -138,32 +170,10 @@ struct App::Parts {
     core::RateLimiter limiter;
     system::MigrationState migration_state;
 
-    users::Repository users_repo;
-    categories::Repository categories_repo;
-    auth::Repository auth_repo;
-    masters::Repository masters_repo;
-    services::Repository services_repo;
-    schedule::Repository schedule_repo;
-    bookings::Repository bookings_repo;
-    chats::Repository chats_repo;
-    users::PrincipalLoader principals;
     realtime::Hub hub;
-    users::Service users_service;
-    users::Routes users_routes;
-    auth::Service auth_service;
-    auth::Routes auth_routes;
-    categories::Routes categories_routes;
-    masters::Routes masters_routes;
-    services::Routes services_routes;
-    schedule::Routes schedule_routes;
-    bookings::Service bookings_service;
-    bookings::Routes bookings_routes;
-    favorites::Routes favorites_routes;
-    reviews::Routes reviews_routes;
-    chats::Service chats_service;
-    chats::Routes chats_routes;
-    chats::SocketEvents chats_events;
-    system::Routes system_routes;
+    ModuleList modules;
+    users::Module* users = nullptr;
+    auth::Module* auth = nullptr;
 
     core::Router router;
     core::StaticFiles static_files;
@@ -223,18 +233,7 @@ net::awaitable<void> App::Parts::shutdown() {
 App::App(core::Config config) : parts_(std::make_unique<Parts>(std::move(config))) {
     auto& p = *parts_;
     core::log::set_level(p.config.log_level);
-    p.system_routes.register_routes(p.router);
-    p.auth_routes.register_routes(p.router);
-    p.users_routes.register_routes(p.router);
-    p.categories_routes.register_routes(p.router);
-    p.masters_routes.register_routes(p.router);
-    p.services_routes.register_routes(p.router);
-    p.schedule_routes.register_routes(p.router);
-    p.bookings_routes.register_routes(p.router);
-    p.favorites_routes.register_routes(p.router);
-    p.reviews_routes.register_routes(p.router);
-    p.chats_routes.register_routes(p.router);
-    p.chats_events.register_events(p.hub);
+    for (auto& module : p.modules.items) module->attach(p.router, p.hub);
     realtime::mount(p.hub.engine(), "/socket.io/", p.router, p.server);
 
     // Outermost first. Errors are turned into responses inside the header-adding layers, so
@@ -245,7 +244,7 @@ App::App(core::Config config) : parts_(std::make_unique<Parts>(std::move(config)
     p.pipeline.use(std::make_unique<core::ErrorMiddleware>());
     p.pipeline.use(std::make_unique<core::RoutingMiddleware>(p.router));
     p.pipeline.use(std::make_unique<core::RateLimitMiddleware>(p.config, p.limiter));
-    p.pipeline.use(std::make_unique<core::AuthMiddleware>(p.jwt, p.principals));
+    p.pipeline.use(std::make_unique<core::AuthMiddleware>(p.jwt, p.users->principals));
 
     p.metrics.add_collector([&p](std::string& out) {
         const auto s = p.pool.stats();
@@ -264,7 +263,7 @@ App::App(core::Config config) : parts_(std::make_unique<Parts>(std::move(config)
         out += "# HELP realtime_users Users with at least one socket on this node.\n# TYPE realtime_users gauge\n";
         out += "realtime_users " + std::to_string(p.hub.local_users()) + "\n";
     });
-    p.auth_service.prepare();
+    p.auth->service.prepare();
 }
 
 App::~App() {

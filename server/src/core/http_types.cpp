@@ -36,6 +36,15 @@ const Principal& Request::user() const {
     return *principal;
 }
 
+const std::string& Request::my_master_id() const {
+    const auto& who = user();
+    if (!who.master_id) {
+        throw ApiError(http::status::not_found, "master_profile_missing", "Not found",
+                       "Create your master profile with PUT /api/v1/masters/me first.");
+    }
+    return *who.master_id;
+}
+
 std::string_view Request::header(std::string_view name) const {
     const auto it = message.find(name);
     if (it == message.end()) return {};

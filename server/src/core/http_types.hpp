@@ -19,6 +19,7 @@ using Response = http::response<http::string_body>;
 struct Principal {
     std::string user_id;
     std::string role;
+    std::optional<std::string> master_id;  // the caller's master profile, when they have one
 };
 
 struct Route;
@@ -42,6 +43,9 @@ struct Request {
     std::optional<std::string> query_param(std::string_view name) const;
     /// The authenticated caller; throws 401 when the route was public and nobody signed in.
     const Principal& user() const;
+    /// The caller's master profile id ("me" in /masters/me/…); 404 master_profile_missing when
+    /// they have not created one yet.
+    const std::string& my_master_id() const;
     std::string_view header(std::string_view name) const;
 };
 

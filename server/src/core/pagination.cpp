@@ -34,6 +34,13 @@ std::optional<PageCursor> page_cursor(const Request& req) {
 
 std::string encode_cursor(const PageCursor& cursor) { return base64url_encode(cursor.key + "|" + cursor.id); }
 
+PageRequest page_request(const Request& req) { return PageRequest{page_limit(req), page_cursor(req)}; }
+
+boost::json::value cursor_json(const std::optional<PageCursor>& next) {
+    if (!next) return nullptr;
+    return boost::json::value(encode_cursor(*next));
+}
+
 std::optional<double> query_number(const Request& req, std::string_view name, double min, double max) {
     const auto text = req.query_param(name);
     if (!text) return std::nullopt;

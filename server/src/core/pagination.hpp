@@ -3,6 +3,8 @@
 #include <string>
 #include <string_view>
 
+#include <boost/json/value.hpp>
+
 #include "core/http_types.hpp"
 
 /// Cursor pagination (`?limit=` ≤ 100, default 20, `?cursor=`), keyset-based so pages stay
@@ -14,6 +16,17 @@ struct PageCursor {
     std::string key;  // the sort key as text (a number or a timestamp)
     std::string id;
 };
+
+/// One page of a list: how many rows and after which one.
+struct PageRequest {
+    int limit = 20;
+    std::optional<PageCursor> after;
+};
+
+/// `?limit=` and `?cursor=` together (422 for either being malformed).
+PageRequest page_request(const Request& req);
+/// The `next_cursor` member of a list response: the encoded cursor, or null on the last page.
+boost::json::value cursor_json(const std::optional<PageCursor>& next);
 
 /// `?limit=`: 1..100, default 20; anything else is a 422 naming the field.
 int page_limit(const Request& req);

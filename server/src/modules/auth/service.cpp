@@ -115,7 +115,7 @@ net::awaitable<Session> Service::refresh(std::string refresh_token) {
             co_return Rotation{RotationOutcome::kReused, stored->user_id, {}};
         }
         if (stored->expired) co_return Rotation{RotationOutcome::kExpired, {}, {}};
-        if (!(co_await users_.active_role(tx, stored->user_id))) {
+        if (!(co_await users_.active_principal(tx, stored->user_id))) {
             co_await tokens_.revoke_family(tx, stored->family_id);
             co_return Rotation{RotationOutcome::kInactive, {}, {}};
         }

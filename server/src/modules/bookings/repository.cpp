@@ -111,20 +111,19 @@ net::awaitable<void> Repository::move(db::Executor& db, std::string id, std::str
     co_await db.query(sql::kMoveBooking, db::Params(id, start_at, duration_min, buffer_min));
 }
 
-net::awaitable<std::pair<boost::json::array, std::optional<core::PageCursor>>> Repository::list(db::Executor& db,
-                                                                                                ListQuery q) const {
+net::awaitable<db::Page<boost::json::value>> Repository::list(db::Executor& db, ListQuery q) const {
     db::Params p(q.as, q.user_id, q.statuses, q.from, q.to);
-    p.add(q.cursor ? std::optional<std::string>(q.cursor->key) : std::nullopt);
-    p.add(q.cursor ? std::optional<std::string>(q.cursor->id) : std::nullopt);
-    p.add(q.limit + 1);
+    db::add_page(p, q.page);
     const auto rows = co_await db.query(q.descending ? sql::kListBookingsDesc : sql::kListBookings, std::move(p));
-    boost::json::array items;
-    const int n = std::min(rows.size(), q.limit);
-    for (int i = 0; i < n; ++i) items.push_back(boost::json::parse(rows[i].text(0)));
-    std::optional<core::PageCursor> next;
-    if (rows.size() > q.limit)
-        next = core::PageCursor{rows[q.limit - 1].get<std::string>(1), rows[q.limit - 1].get<std::string>(2)};
-    co_return std::pair{std::move(items), std::move(next)};
+    co_return db::read_page(rows, q.page, 1, 2, [](const db::Row& r) { return boost::json::parse(r.text(0)); });
+}
+
+net::awaitable<ReviewTarget> Repository::lock_for_review(db::Executor& db, std::string booking_id,
+                                                         std::string client_id) const {
+    const auto rows = co_await db.query(sql::kLockReviewableBooking, db::Params(booking_id, client_id));
+    if (rows.empty()) co_return ReviewTarget{};
+    const bool completed = rows[0].get<std::string>(1) == "completed";
+    co_return ReviewTarget{completed ? Reviewable::kYes : Reviewable::kNotCompleted, rows[0].get<std::string>(2)};
 }
 
 }  // namespace service::bookings

@@ -6,6 +6,7 @@
 #include <boost/json/value.hpp>
 
 #include "core/pagination.hpp"
+#include "db/keyset.hpp"
 #include "db/pool.hpp"
 
 namespace service::bookings {
@@ -39,8 +40,14 @@ struct ListQuery {
     std::optional<std::vector<std::string>> statuses;
     std::optional<std::string> from, to;
     bool descending = false;
-    std::optional<core::PageCursor> cursor;
-    int limit = 20;
+    core::PageRequest page;
+};
+
+/// Whether a client may review a booking, as the reviews module asks it (bookings/service.hpp).
+enum class Reviewable { kYes, kNotFound, kNotCompleted };
+struct ReviewTarget {
+    Reviewable verdict = Reviewable::kNotFound;
+    std::string master_id;
 };
 
 /// bookings, booking_events, booking_idempotency_keys and the booking_slots() function.
@@ -66,8 +73,10 @@ class Repository {
                                     std::optional<std::string> reason, std::optional<std::string> by) const;
     net::awaitable<void> move(db::Executor& db, std::string id, std::string start_at, int duration_min,
                               int buffer_min) const;
-    net::awaitable<std::pair<boost::json::array, std::optional<core::PageCursor>>> list(db::Executor& db,
-                                                                                        ListQuery q) const;
+    net::awaitable<db::Page<boost::json::value>> list(db::Executor& db, ListQuery q) const;
+    /// Locks the client's booking FOR UPDATE (until `db`'s transaction ends) and says whether
+    /// it can be reviewed.
+    net::awaitable<ReviewTarget> lock_for_review(db::Executor& db, std::string booking_id, std::string client_id) const;
 };
 
 }  // namespace service::bookings

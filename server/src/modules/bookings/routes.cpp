@@ -124,14 +124,12 @@ net::awaitable<core::Response> Routes::list(core::Request& req) {
         (std::string_view(name) == "from" ? q.from : q.to) = *value;
     }
     if (!errors.empty()) throw core::ApiError::validation(std::move(errors));
-    q.limit = core::page_limit(req);
-    q.cursor = core::page_cursor(req);
+    q.page = core::page_request(req);
     q.user_id = req.user().user_id;
-    auto [items, next] = co_await repository_.list(pool_, std::move(q));
-    co_return core::json_response(
-        http::status::ok,
-        boost::json::object{{"items", std::move(items)},
-                            {"next_cursor", next ? boost::json::value(core::encode_cursor(*next)) : nullptr}});
+    auto page = co_await service_.list(std::move(q));
+    boost::json::array items(page.items.begin(), page.items.end());
+    co_return core::json_response(http::status::ok, boost::json::object{{"items", std::move(items)},
+                                                                        {"next_cursor", core::cursor_json(page.next)}});
 }
 
 net::awaitable<core::Response> Routes::get_one(core::Request& req) {

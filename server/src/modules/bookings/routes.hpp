@@ -7,8 +7,7 @@ namespace service::bookings {
 /// /api/v1/bookings…, the life-cycle actions, and GET /api/v1/masters/{id}/slots.
 class Routes {
   public:
-    Routes(Service& service, db::Pool& pool, const Repository& repository)
-        : service_(service), pool_(pool), repository_(repository) {}
+    explicit Routes(Service& service) : service_(service) {}
     void register_routes(core::Router& router);
 
   private:
@@ -19,8 +18,6 @@ class Routes {
     net::awaitable<core::Response> slots(core::Request& req);
 
     Service& service_;
-    db::Pool& pool_;
-    const Repository& repository_;
 };
 
 /// A plausible RFC 3339 timestamp with a zone ("2027-03-28T08:00:00Z", "…+03:00").

@@ -4,6 +4,7 @@
 
 #include "core/crypto.hpp"
 #include "core/problem.hpp"
+#include "core/validation.hpp"
 
 namespace service::bookings {
 namespace {
@@ -171,6 +172,15 @@ net::awaitable<boost::json::object> Service::slots(std::string master_id, std::s
                                   {"service_id", service_id},
                                   {"duration_min", target->duration_min},
                                   {"items", std::move(items)}};
+}
+
+net::awaitable<db::Page<boost::json::value>> Service::list(ListQuery query) {
+    co_return co_await repository_.list(pool_, std::move(query));
+}
+
+net::awaitable<ReviewTarget> Service::lock_for_review(db::Executor& tx, std::string booking_id, std::string client_id) {
+    if (!core::is_uuid(booking_id)) co_return ReviewTarget{};
+    co_return co_await repository_.lock_for_review(tx, std::move(booking_id), std::move(client_id));
 }
 
 }  // namespace service::bookings

@@ -37,6 +37,11 @@ class Service {
     net::awaitable<boost::json::value> act(std::string booking_id, std::string actor, Action action,
                                            std::optional<std::string> reason, std::optional<std::string> start_at);
     net::awaitable<boost::json::value> get(std::string booking_id, std::string viewer);
+    /// The caller's bookings as client or master, one page.
+    net::awaitable<db::Page<boost::json::value>> list(ListQuery query);
+    /// For the reviews module: locks the client's booking in `tx` and says whether a review
+    /// may be written (a completed visit of theirs) and for which master.
+    net::awaitable<ReviewTarget> lock_for_review(db::Executor& tx, std::string booking_id, std::string client_id);
     net::awaitable<boost::json::object> slots(std::string master_id, std::string service_id, std::string from,
                                               std::string to);
 

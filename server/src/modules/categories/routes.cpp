@@ -9,7 +9,7 @@ void Routes::register_routes(core::Router& router) {
 }
 
 net::awaitable<core::Response> Routes::list(core::Request& /*req*/) {
-    const auto categories = co_await repository_.list(pool_);
+    const auto categories = co_await service_.list();
     boost::json::array items;
     items.reserve(categories.size());
     for (const auto& c : categories) {

@@ -1,20 +1,18 @@
 #pragma once
 #include "core/router.hpp"
-#include "db/pool.hpp"
-#include "modules/categories/repository.hpp"
+#include "modules/categories/service.hpp"
 
 namespace service::categories {
 
 /// GET /api/v1/categories.
 class Routes {
   public:
-    Routes(db::Pool& pool, const Repository& repository) : pool_(pool), repository_(repository) {}
+    explicit Routes(Service& service) : service_(service) {}
     void register_routes(core::Router& router);
 
   private:
     net::awaitable<core::Response> list(core::Request& req);
-    db::Pool& pool_;
-    const Repository& repository_;
+    Service& service_;
 };
 
 }  // namespace service::categories

@@ -1,5 +1,9 @@
 #include "modules/masters/master.hpp"
 
+#include <boost/json/array.hpp>
+
+#include <cmath>
+
 #include <boost/json/parse.hpp>
 
 namespace service::masters {
@@ -21,12 +25,44 @@ Profile profile_from_row(const db::Row& r) {
     p.rules.slot_step_min = r.get<int>(12);
     p.rules.buffer_min = r.get<int>(13);
     p.rules.auto_confirm = r.get<bool>(14);
-    if (!r.is_null(15)) p.rules.max_per_day = r.get<int>(15);
+    p.rules.max_per_day = r.get<std::optional<int>>(15);
     p.rating_avg = r.get<std::optional<double>>(16);
     p.rating_count = r.get<int>(17);
     p.distance_m = r.get<std::optional<double>>(18);
     p.is_favorite = r.get<bool>(19);
     return p;
+}
+
+Card card_from_row(const db::Row& r) {
+    Card c;
+    c.id = r.get<std::string>(0);
+    c.display_name = r.get<std::string>(1);
+    c.city = r.get<std::string>(2);
+    c.address = r.get<std::string>(3);
+    c.lat = r.get<double>(4);
+    c.lon = r.get<double>(5);
+    c.categories = boost::json::parse(r.text(6));
+    c.rating_avg = r.get<std::optional<double>>(7);
+    c.rating_count = r.get<int>(8);
+    c.distance_m = r.get<std::optional<double>>(9);
+    c.min_price_minor = r.get<std::optional<std::int64_t>>(10);
+    c.is_favorite = r.get<bool>(11);
+    return c;
+}
+
+boost::json::object to_json(const Card& c) {
+    return {{"id", c.id},
+            {"display_name", c.display_name},
+            {"city", c.city},
+            {"address", c.address},
+            {"location", boost::json::object{{"lat", c.lat}, {"lon", c.lon}}},
+            {"categories", c.categories},
+            {"rating", boost::json::object{{"avg", c.rating_avg ? boost::json::value(*c.rating_avg) : nullptr},
+                                           {"count", c.rating_count}}},
+            {"distance_m", c.distance_m ? boost::json::value(std::round(*c.distance_m)) : nullptr},
+            {"min_price_minor", c.min_price_minor ? boost::json::value(*c.min_price_minor) : nullptr},
+            {"currency", "RUB"},
+            {"is_favorite", c.is_favorite}};
 }
 
 boost::json::object to_json(const BookingRules& r) {
@@ -55,6 +91,13 @@ boost::json::object to_json(const Profile& p) {
         {"is_favorite", p.is_favorite}};
     if (p.distance_m) o["distance_m"] = std::round(*p.distance_m);
     return o;
+}
+
+boost::json::object cards_json(const db::Page<Card>& page) {
+    boost::json::array items;
+    items.reserve(page.items.size());
+    for (const auto& card : page.items) items.push_back(to_json(card));
+    return boost::json::object{{"items", std::move(items)}, {"next_cursor", core::cursor_json(page.next)}};
 }
 
 }  // namespace service::masters

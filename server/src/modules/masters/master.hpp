@@ -4,6 +4,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "db/keyset.hpp"
 #include "db/result.hpp"
 
 namespace service::masters {
@@ -49,7 +50,27 @@ struct Profile {
     bool is_favorite = false;
 };
 
+/// A master in a list (nearby search, favourites): the columns of master_card_columns.sql.in.
+struct Card {
+    std::string id;
+    std::string display_name;
+    std::string city;
+    std::string address;
+    double lat = 0;
+    double lon = 0;
+    boost::json::value categories;
+    std::optional<double> rating_avg;
+    int rating_count = 0;
+    std::optional<double> distance_m;
+    std::optional<std::int64_t> min_price_minor;
+    bool is_favorite = false;
+};
+
 Profile profile_from_row(const db::Row& row);
+Card card_from_row(const db::Row& row);
+boost::json::object to_json(const Card& c);
+/// A list page of cards: {items, next_cursor} (the nearby search, favourites).
+boost::json::object cards_json(const db::Page<Card>& page);
 boost::json::object to_json(const Profile& p);
 boost::json::object to_json(const BookingRules& r);
 

@@ -61,49 +61,23 @@ void Routes::register_routes(core::Router& router) {
     router.add(http::verb::get, "/api/v1/masters", [this](core::Request& r) { return search(r); });
 }
 
-net::awaitable<boost::json::object> Routes::profile_json(Profile profile) {
-    auto json = to_json(profile);
-    boost::json::array list;
-    for (const auto& s : co_await services_.list(pool_, profile.id, true)) list.push_back(services::to_json(s));
-    json["services"] = std::move(list);
-    co_return json;
-}
-
 net::awaitable<core::Response> Routes::put_me(core::Request& req) {
     auto input = parse_profile_input(core::parse_json_object(req));
-    if (!(co_await masters_.valid_timezone(pool_, input.timezone))) {
-        throw core::ApiError::validation({{"timezone", "is not a known IANA time zone (e.g. Europe/Moscow)"}});
-    }
-    if (!(co_await categories_.all_exist(pool_, input.category_ids))) {
-        throw core::ApiError::validation({{"category_ids", "contains an unknown category id"}});
-    }
-    const auto user_id = req.user().user_id;
-    const auto [id, created] = co_await masters_.upsert(pool_, user_id, std::move(input));
-    auto profile = co_await masters_.get(pool_, id, std::nullopt, std::nullopt, std::nullopt, user_id);
-    co_return core::json_response(created ? http::status::created : http::status::ok,
-                                  co_await profile_json(std::move(*profile)));
+    const auto saved = co_await service_.put_me(req.user().user_id, std::move(input));
+    co_return core::json_response(saved.created ? http::status::created : http::status::ok, to_json(saved.view));
 }
 
 net::awaitable<core::Response> Routes::get_me(core::Request& req) {
-    const auto user_id = req.user().user_id;
-    auto profile = co_await masters_.get(pool_, std::nullopt, user_id, std::nullopt, std::nullopt, user_id);
-    if (!profile) {
-        throw core::ApiError(http::status::not_found, "master_profile_missing", "Not found",
-                             "Create your master profile with PUT /api/v1/masters/me first.");
-    }
-    co_return core::json_response(http::status::ok, co_await profile_json(std::move(*profile)));
+    co_return core::json_response(http::status::ok, to_json(co_await service_.me(req.user().user_id)));
 }
 
 net::awaitable<core::Response> Routes::get_one(core::Request& req) {
-    const std::string id(req.param("id"));
-    if (!core::is_uuid(id)) throw core::ApiError::not_found("No such master.");
     const auto lat = core::query_number(req, "lat", -90, 90);
     const auto lon = core::query_number(req, "lon", -180, 180);
     std::optional<std::string> viewer;
     if (req.principal) viewer = req.principal->user_id;
-    auto profile = co_await masters_.get(pool_, id, std::nullopt, lat, lon, viewer);
-    if (!profile) throw core::ApiError::not_found("No such master.");
-    co_return core::json_response(http::status::ok, co_await profile_json(std::move(*profile)));
+    const auto view = co_await service_.get(std::string(req.param("id")), lat, lon, std::move(viewer));
+    co_return core::json_response(http::status::ok, to_json(view));
 }
 
 net::awaitable<core::Response> Routes::search(core::Request& req) {
@@ -129,15 +103,17 @@ net::awaitable<core::Response> Routes::search(core::Request& req) {
         q.order = SearchOrder::kPrice;
     else if (sort != "distance")
         throw core::ApiError::validation({{"sort", "must be distance, rating or price"}});
-    q.limit = core::page_limit(req);
-    q.cursor = core::page_cursor(req);
+    q.page = core::page_request(req);
     if (req.principal) q.viewer_id = req.principal->user_id;
-    auto page = co_await masters_.search(pool_, std::move(q));
-    co_return core::json_response(
-        http::status::ok,
-        boost::json::object{
-            {"items", std::move(page.items)},
-            {"next_cursor", page.next ? boost::json::value(core::encode_cursor(*page.next)) : nullptr}});
+    co_return core::json_response(http::status::ok, cards_json(co_await service_.search(std::move(q))));
+}
+
+boost::json::object to_json(const ProfileView& view) {
+    auto json = to_json(view.profile);
+    boost::json::array list;
+    for (const auto& s : view.services) list.push_back(services::to_json(s));
+    json["services"] = std::move(list);
+    return json;
 }
 
 }  // namespace service::masters

@@ -60,62 +60,27 @@ void Routes::register_routes(core::Router& router) {
         master_only);
 }
 
-net::awaitable<std::string> Routes::my_master_id(core::Request& req) {
-    auto id = co_await masters_.id_for_user(pool_, req.user().user_id);
-    if (!id) {
-        throw core::ApiError(http::status::not_found, "master_profile_missing", "Not found",
-                             "Create your master profile with PUT /api/v1/masters/me first.");
-    }
-    co_return *id;
-}
-
 net::awaitable<core::Response> Routes::list(core::Request& req) {
-    const auto master_id = co_await my_master_id(req);
     boost::json::array items;
-    for (const auto& s : co_await services_.list(pool_, master_id, false)) items.push_back(to_json(s));
+    for (const auto& s : co_await price_list_.list(req.my_master_id(), false)) items.push_back(to_json(s));
     co_return core::json_response(http::status::ok, boost::json::object{{"items", std::move(items)}});
 }
 
 net::awaitable<core::Response> Routes::create(core::Request& req) {
     auto changes = parse_service(core::parse_json_object(req), false);
-    const auto master_id = co_await my_master_id(req);
-    std::vector<std::string> category{*changes.category_id};
-    if (!(co_await categories_.all_exist(pool_, category))) {
-        throw core::ApiError::validation({{"category_id", "is not a known category"}});
-    }
-    Service s;
-    s.name = *changes.name;
-    s.description = changes.description.value_or("");
-    s.category_id = *changes.category_id;
-    s.price_minor = *changes.price_minor;
-    s.currency = "RUB";
-    s.duration_min = *changes.duration_min;
-    const auto created = co_await services_.insert(pool_, master_id, std::move(s));
+    const auto created = co_await price_list_.create(req.my_master_id(), std::move(changes));
     co_return core::json_response(http::status::created, to_json(created));
 }
 
 net::awaitable<core::Response> Routes::update(core::Request& req) {
-    const std::string id(req.param("id"));
     auto changes = parse_service(core::parse_json_object(req), true);
-    const auto master_id = co_await my_master_id(req);
-    if (!core::is_uuid(id)) throw core::ApiError::not_found("No such service.");
-    if (changes.category_id) {
-        std::vector<std::string> category{*changes.category_id};
-        if (!(co_await categories_.all_exist(pool_, category))) {
-            throw core::ApiError::validation({{"category_id", "is not a known category"}});
-        }
-    }
-    const auto updated = co_await services_.update(pool_, id, master_id, std::move(changes));
-    if (!updated) throw core::ApiError::not_found("No such service.");
-    co_return core::json_response(http::status::ok, to_json(*updated));
+    const auto updated =
+        co_await price_list_.update(req.my_master_id(), std::string(req.param("id")), std::move(changes));
+    co_return core::json_response(http::status::ok, to_json(updated));
 }
 
 net::awaitable<core::Response> Routes::remove(core::Request& req) {
-    const std::string id(req.param("id"));
-    const auto master_id = co_await my_master_id(req);
-    if (!core::is_uuid(id) || !(co_await services_.deactivate(pool_, id, master_id))) {
-        throw core::ApiError::not_found("No such service.");
-    }
+    co_await price_list_.remove(req.my_master_id(), std::string(req.param("id")));
     co_return core::empty_response(http::status::no_content);
 }
 

@@ -23,10 +23,10 @@ net::awaitable<std::optional<Credentials>> Repository::find_credentials(db::Exec
     co_return Credentials{rows[0].get<std::string>(0), rows[0].get<std::string>(1), rows[0].get<bool>(2)};
 }
 
-net::awaitable<std::optional<std::string>> Repository::active_role(db::Executor& db, std::string id) const {
+net::awaitable<std::optional<core::Principal>> Repository::active_principal(db::Executor& db, std::string id) const {
     const auto rows = co_await db.query(sql::kGetPrincipal, db::Params(id));
     if (rows.empty()) co_return std::nullopt;
-    co_return rows[0].get<std::string>(0);
+    co_return core::Principal{id, rows[0].get<std::string>(0), rows[0].get<std::optional<std::string>>(1)};
 }
 
 net::awaitable<std::optional<User>> Repository::update_profile(db::Executor& db, std::string id,

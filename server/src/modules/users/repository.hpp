@@ -2,6 +2,7 @@
 #include <optional>
 #include <string>
 
+#include "core/http_types.hpp"
 #include "db/pool.hpp"
 #include "modules/users/user.hpp"
 
@@ -23,7 +24,8 @@ class Repository {
                                                std::string name, std::string role) const;
     net::awaitable<std::optional<Credentials>> find_credentials(db::Executor& db, std::string email) const;
     /// The role of an active (not banned) user.
-    net::awaitable<std::optional<std::string>> active_role(db::Executor& db, std::string id) const;
+    /// The principal of an active (not banned) user: role and master profile id.
+    net::awaitable<std::optional<core::Principal>> active_principal(db::Executor& db, std::string id) const;
     net::awaitable<std::optional<User>> update_profile(db::Executor& db, std::string id, ProfileChanges changes) const;
     /// Creates the account as admin, or promotes an existing one and resets its password.
     net::awaitable<std::string> upsert_admin(db::Executor& db, std::string email, std::string password_hash,

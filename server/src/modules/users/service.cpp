@@ -22,8 +22,12 @@ net::awaitable<User> Service::me(std::string user_id) {
 }
 
 net::awaitable<User> Service::update_me(std::string user_id, ProfileChanges changes) {
-    if (changes.interests && !(co_await categories_.all_exist(pool_, *changes.interests))) {
-        throw core::ApiError::validation({{"interests", "contains an unknown category id"}});
+    if (changes.interests) {
+        // Not inside the condition: GCC 12 mis-compiles a co_await in a short-circuit operand
+        // whose argument is a temporary.
+        auto interests = *changes.interests;
+        const bool known = co_await categories_.all_exist(std::move(interests));
+        if (!known) throw core::ApiError::validation({{"interests", "contains an unknown category id"}});
     }
     auto user = co_await repository_.update_profile(pool_, user_id, std::move(changes));
     if (!user) throw account_gone();
@@ -32,9 +36,7 @@ net::awaitable<User> Service::update_me(std::string user_id, ProfileChanges chan
 
 net::awaitable<std::optional<core::Principal>> PrincipalLoader::load(std::string user_id) {
     if (!core::is_uuid(user_id)) co_return std::nullopt;
-    auto role = co_await repository_.active_role(pool_, user_id);
-    if (!role) co_return std::nullopt;
-    co_return core::Principal{std::move(user_id), std::move(*role)};
+    co_return co_await repository_.active_principal(pool_, std::move(user_id));
 }
 
 }  // namespace service::users

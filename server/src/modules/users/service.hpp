@@ -1,7 +1,7 @@
 #pragma once
 #include "core/middleware.hpp"
 #include "db/pool.hpp"
-#include "modules/categories/repository.hpp"
+#include "modules/categories/service.hpp"
 #include "modules/users/repository.hpp"
 
 namespace service::users {
@@ -9,7 +9,7 @@ namespace service::users {
 /// Profile rules: a user reads and edits only their own profile; interests must be real categories.
 class Service {
   public:
-    Service(db::Pool& pool, const Repository& repository, const categories::Repository& categories)
+    Service(db::Pool& pool, const Repository& repository, categories::Service& categories)
         : pool_(pool), repository_(repository), categories_(categories) {}
 
     net::awaitable<User> me(std::string user_id);
@@ -18,7 +18,7 @@ class Service {
   private:
     db::Pool& pool_;
     const Repository& repository_;
-    const categories::Repository& categories_;
+    categories::Service& categories_;
 };
 
 /// Feeds the auth middleware: the current role of an active user.

@@ -1,13 +1,11 @@
--- Newest first; $2 limit + 1, $3/$4 cursor (created_at, id) or NULL.
-SELECT json_build_object(
-    'id', r.id, 'booking_id', r.booking_id, 'master_id', r.master_id,
-    'author', json_build_object('id', u.id, 'name', u.name),
-    'rating', r.rating, 'text', r.text, 'reply', r.reply,
-    'created_at', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-    'replied_at', to_char(r.replied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))::text,
-    to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), r.id
+-- A master's reviews, newest first, in get_review.sql's columns plus the sort key.
+-- $1 master, $2/$3 cursor (created_at, id) or NULL, $4 limit + 1.
+SELECT r.id, r.booking_id, r.master_id, u.id, u.name, r.rating, r.text, r.reply,
+       to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+       to_char(r.replied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+       to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
 FROM reviews r JOIN users u ON u.id = r.author_id
 WHERE r.master_id = $1::uuid
-  AND ($3::timestamptz IS NULL OR (r.created_at, r.id) < ($3::timestamptz, $4::uuid))
+  AND ($2::timestamptz IS NULL OR (r.created_at, r.id) < ($2::timestamptz, $3::uuid))
 ORDER BY r.created_at DESC, r.id DESC
-LIMIT $2::int
+LIMIT $4::int

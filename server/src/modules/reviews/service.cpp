@@ -1,0 +1,37 @@
+#include "modules/reviews/service.hpp"
+
+#include "core/problem.hpp"
+#include "core/validation.hpp"
+
+namespace service::reviews {
+
+net::awaitable<Review> Service::create(std::string author_id, std::string booking_id, int rating, std::string text) {
+    auto tx = co_await db::Transaction::begin(pool_);
+    const auto target = co_await bookings_.lock_for_review(tx, booking_id, author_id);
+    if (target.verdict == bookings::Reviewable::kNotFound) throw core::ApiError::not_found("No such booking.");
+    if (target.verdict == bookings::Reviewable::kNotCompleted) {
+        throw core::ApiError::conflict("not_completed", "Only a completed visit can be reviewed.");
+    }
+    const auto id = co_await repository_.insert(tx, booking_id, target.master_id, author_id, rating, std::move(text));
+    if (!id) throw core::ApiError::conflict("review_exists", "This visit has already been reviewed.");
+    co_await masters_.add_rating(tx, target.master_id, rating);
+    auto review = co_await repository_.get(tx, *id);
+    co_await tx.commit();
+    co_return std::move(*review);
+}
+
+net::awaitable<Review> Service::reply(std::string master_user_id, std::string review_id, std::string text) {
+    if (!core::is_uuid(review_id)) throw core::ApiError::not_found("No such review.");
+    const auto replied = co_await repository_.reply(pool_, review_id, std::move(master_user_id), std::move(text));
+    if (!replied) throw core::ApiError::not_found("No such review.");
+    if (!*replied) throw core::ApiError::conflict("reply_exists", "This review already has a reply.");
+    auto review = co_await repository_.get(pool_, std::move(review_id));
+    co_return std::move(*review);
+}
+
+net::awaitable<db::Page<Review>> Service::list_for_master(std::string master_id, core::PageRequest page) {
+    if (!core::is_uuid(master_id)) throw core::ApiError::not_found("No such master.");
+    co_return co_await repository_.list_for_master(pool_, std::move(master_id), std::move(page));
+}
+
+}  // namespace service::reviews
