@@ -1,7 +1,9 @@
--- Shared by the bench scenarios (loaded with dofile by health.lua, login.lua, me.lua).
+-- Shared by every wrk scenario (loaded with dofile by lua/health.lua, login.lua, me.lua and
+-- marketplace/nearby.lua, slots.lua).
 --
--- Counts responses by status in every wrk thread and, when the run ends, prints one
--- machine-readable line that bench/http-bench parses:
+-- Numbers the wrk threads (the global thread_no, for seed_random), counts responses by status
+-- in every thread and, when the run ends, prints one machine-readable line that
+-- bench/http-bench and bench/marketplace-bench parse by field name:
 --
 --   BENCH requests=N duration_us=N rps=F p50_us=N p95_us=N p99_us=N max_us=N mean_us=F
 --         non2xx=N status_429=N statuses=200:N,... errors_connect=N errors_read=N
@@ -14,9 +16,18 @@ local threads = {}
 
 function setup(thread)
    table.insert(threads, thread)
+   thread:set("thread_no", #threads)
 end
 
--- Per-thread state (each wrk thread has its own Lua state).
+-- Each wrk thread has its own Lua state: a different, reproducible sequence per thread
+-- (BENCH_SEED, default 42).
+function seed_random()
+   local base = tonumber(os.getenv("BENCH_SEED") or "42") or 42
+   math.randomseed(base * 1000 + (thread_no or 0))
+   for _ = 1, 10 do math.random() end
+end
+
+-- Per-thread state.
 statuses = {}
 
 function response(status, headers, body)

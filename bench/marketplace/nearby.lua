@@ -5,7 +5,7 @@
 --   BENCH_CENTER_LAT, BENCH_CENTER_LON, BENCH_BOX_KM: the box the masters were spread over
 --                                                    (55.7558, 37.6173, 30)
 --   BENCH_SEED        random seed                                    (42)
-dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "report.lua")
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "../lua/report.lua")
 
 local sort = os.getenv("BENCH_SORT") or "distance"
 local radius = os.getenv("BENCH_RADIUS_KM") or "3"

@@ -4,7 +4,7 @@
 --   return { pairs = { {"<master id>", "<service id>"}, ... },
 --            windows = { {"<from>", "<to>"}, ... } }
 -- (every active service of every master; every 7-day window inside the next 60 days).
-dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "report.lua")
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "../lua/report.lua")
 
 local file = os.getenv("BENCH_SLOTS_TARGETS")
 if not file or file == "" then
