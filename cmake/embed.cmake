@@ -13,3 +13,24 @@ function(service_embed target header namespace)
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${ARG_FILES})
   target_include_directories(${target} PUBLIC "${dir}")
 endfunction()
+
+# SQL written once, used by several statements. A module keeps templates in sql/*.sql.in:
+#   service_sql_fragment(<VAR> sql/<file>)  the file's text, without its "--" comment lines,
+#                                            in VAR (for @VAR@ in a template)
+#   service_sql_variant(<template> <stem>)  sql/<template> with every @VAR@ replaced from the
+#                                            caller's variables, written to
+#                                            <binary dir>/sql/<stem>.sql and appended to the
+#                                            caller's GENERATED_SQL (embed it with the rest)
+# e.g. one list statement per sort direction, or one column list shared by get and list.
+function(service_sql_fragment var file)
+  file(READ "${CMAKE_CURRENT_SOURCE_DIR}/${file}" text)
+  string(REGEX REPLACE "(^|\n)--[^\n]*" "" text "${text}")
+  string(STRIP "${text}" text)
+  set(${var} "${text}" PARENT_SCOPE)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/${file}")
+endfunction()
+
+macro(service_sql_variant template stem)
+  configure_file("${CMAKE_CURRENT_SOURCE_DIR}/sql/${template}" "${CMAKE_CURRENT_BINARY_DIR}/sql/${stem}.sql" @ONLY)
+  list(APPEND GENERATED_SQL "${CMAKE_CURRENT_BINARY_DIR}/sql/${stem}.sql")
+endmacro()
