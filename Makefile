@@ -16,7 +16,7 @@ build:      ## release build of the server and the web client
 build-asan: ## sanitizer build used by the tests
 	@scripts/build asan
 
-lint:       ## clang-format check and clang-tidy over the server sources
+lint:       ## clang-format, module dependencies, ESLint and clang-tidy (TIDY=changed: only recent changes)
 	@scripts/lint
 
 format:     ## rewrite the server sources with clang-format
