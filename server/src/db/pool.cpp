@@ -99,7 +99,9 @@ net::awaitable<void> Pool::rollback_then_release(Pool* pool, std::unique_ptr<Con
 
 void Pool::release(std::unique_ptr<Connection> conn) {
     if (conn && conn->in_transaction()) {
-        net::co_spawn(executor_, rollback_then_release(this, std::move(conn)), net::detached);
+        // Its own strand: the connection's I/O uses awaitable operators, whose branches must not
+        // run on two threads at once.
+        net::co_spawn(net::make_strand(executor_), rollback_then_release(this, std::move(conn)), net::detached);
         return;
     }
     // The connection is still exclusively ours here: decide and close it off the strand.
