@@ -1,6 +1,8 @@
 #include "core/http_types.hpp"
 
 #include <boost/json/serialize.hpp>
+#include <boost/url/encoding_opts.hpp>
+#include <boost/url/pct_string_view.hpp>
 
 #include "core/problem.hpp"
 
@@ -14,6 +16,10 @@ std::string_view Request::param(std::string_view name) const {
 }
 
 std::optional<std::string> Request::query_param(std::string_view name) const {
+    // Split on '&' and the first '=' ourselves: Boost.URL's parse_query() rejects the whole
+    // string for raw characters outside RFC 3986 ('|', '{', '"', ...) that browsers send as
+    // they are and that we have always accepted. Decoding is Boost.URL's (percent_decode).
+    // The first occurrence of a repeated key wins; a key that does not decode never matches.
     std::string_view rest = query;
     while (!rest.empty()) {
         const auto amp = rest.find('&');
@@ -74,29 +80,13 @@ Response text_response(http::status status, std::string body, std::string_view c
 }
 
 std::optional<std::string> percent_decode(std::string_view text, bool plus_as_space) {
-    auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '%') {
-            if (i + 2 >= text.size()) return std::nullopt;
-            const int hi = hex(text[i + 1]);
-            const int lo = hex(text[i + 2]);
-            if (hi < 0 || lo < 0) return std::nullopt;
-            c = static_cast<char>(hi * 16 + lo);
-            if (c == '\0') return std::nullopt;
-            i += 2;
-        } else if (c == '+' && plus_as_space) {
-            c = ' ';
-        }
-        out.push_back(c);
-    }
+    // Boost.URL checks every escape ("%zz", a trailing "%4" are errors) and decodes.
+    const auto encoded = boost::urls::make_pct_string_view(text);
+    if (!encoded) return std::nullopt;
+    boost::urls::encoding_opts options;
+    options.space_as_plus = plus_as_space;
+    std::string out = encoded->decode(options);
+    if (out.find('\0') != std::string::npos) return std::nullopt;
     return out;
 }
 

@@ -1,51 +1,43 @@
 #include "core/ip_network.hpp"
 
-#include <charconv>
 #include <string>
 
 namespace service::core {
-namespace {
-
-template <std::size_t N>
-bool prefix_equal(const std::array<unsigned char, N>& a, const std::array<unsigned char, N>& b, unsigned prefix) {
-    const unsigned full = prefix / 8;
-    for (unsigned i = 0; i < full; ++i) {
-        if (a[i] != b[i]) return false;
-    }
-    const unsigned rest = prefix % 8;
-    if (rest == 0) return true;
-    const auto mask = static_cast<unsigned char>(0xFF << (8 - rest));
-    return (a[full] & mask) == (b[full] & mask);
-}
-
-}  // namespace
+namespace ip = boost::asio::ip;
 
 std::optional<IpNetwork> IpNetwork::parse(std::string_view text) {
-    IpNetwork net;
-    const auto slash = text.find('/');
+    const std::string s(text);
     boost::system::error_code ec;
-    net.base_ = boost::asio::ip::make_address(std::string(text.substr(0, slash)), ec);
+    const bool has_prefix = s.find('/') != std::string::npos;
+    const auto base = ip::make_address(has_prefix ? s.substr(0, s.find('/')) : s, ec);
     if (ec) return std::nullopt;
-    const unsigned max_prefix = net.base_.is_v4() ? 32 : 128;
-    net.prefix_ = max_prefix;
-    if (slash != std::string_view::npos) {
-        const auto digits = text.substr(slash + 1);
-        unsigned value = 0;
-        const auto [ptr, err] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-        if (err != std::errc{} || ptr != digits.data() + digits.size() || value > max_prefix) return std::nullopt;
-        net.prefix_ = value;
+    IpNetwork net;
+    net.v4_ = base.is_v4();
+    // Asio validates the prefix: digits only, at most 32 / 128.
+    if (net.v4_) {
+        net.network_v4_ = has_prefix ? ip::make_network_v4(s, ec) : ip::network_v4(base.to_v4(), 32);
+    } else {
+        net.network_v6_ = has_prefix ? ip::make_network_v6(s, ec) : ip::network_v6(base.to_v6(), 128);
     }
+    if (ec) return std::nullopt;
     return net;
 }
 
-bool IpNetwork::contains(const boost::asio::ip::address& address) const {
-    auto addr = address;
-    if (addr.is_v6() && addr.to_v6().is_v4_mapped() && base_.is_v4()) {
-        addr = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, addr.to_v6());
+bool IpNetwork::contains(const ip::address& address) const {
+    // The address is inside when masking it to our prefix gives our network address.
+    if (v4_) {
+        ip::address_v4 v4;
+        if (address.is_v4()) {
+            v4 = address.to_v4();
+        } else if (address.to_v6().is_v4_mapped()) {
+            v4 = ip::make_address_v4(ip::v4_mapped, address.to_v6());
+        } else {
+            return false;
+        }
+        return ip::network_v4(v4, network_v4_.prefix_length()).network() == network_v4_.network();
     }
-    if (addr.is_v4() != base_.is_v4()) return false;
-    if (addr.is_v4()) return prefix_equal(addr.to_v4().to_bytes(), base_.to_v4().to_bytes(), prefix_);
-    return prefix_equal(addr.to_v6().to_bytes(), base_.to_v6().to_bytes(), prefix_);
+    if (!address.is_v6()) return false;
+    return ip::network_v6(address.to_v6(), network_v6_.prefix_length()).network() == network_v6_.network();
 }
 
 }  // namespace service::core

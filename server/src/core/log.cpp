@@ -2,10 +2,13 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
-#include <mutex>
+#include <memory>
 #include <string>
+#include <thread>
 
 #include <boost/json/serialize.hpp>
 
@@ -13,7 +16,6 @@ namespace service::core::log {
 namespace {
 
 std::atomic<Level> g_level{Level::kInfo};
-std::mutex g_write_mutex;
 
 std::string_view level_name(Level level) {
     switch (level) {
@@ -39,6 +41,174 @@ std::string now_rfc3339() {
     const auto n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
     std::snprintf(buf + n, sizeof buf - n, ".%03dZ", static_cast<int>(millis));
     return buf;
+}
+
+std::string json_line(Level level, std::string_view msg, boost::json::object fields) {
+    boost::json::object line;
+    line.reserve(fields.size() + 3);
+    line["ts"] = now_rfc3339();
+    line["level"] = level_name(level);
+    line["msg"] = msg;
+    for (auto& kv : fields) line[kv.key()] = std::move(kv.value());
+    std::string text = boost::json::serialize(line);
+    text.push_back('\n');
+    return text;
+}
+
+// Dmitry Vyukov's bounded MPMC queue (used here with one consumer): a producer claims a slot
+// with one CAS on `tail_` and publishes it through the slot's sequence number, so write() never
+// takes a lock and never waits; a full queue is reported, not waited for.
+class LineQueue {
+  public:
+    static constexpr std::size_t kCapacity = 8192;  // a power of two
+
+    LineQueue() : slots_(std::make_unique<Slot[]>(kCapacity)) {
+        for (std::size_t i = 0; i < kCapacity; ++i) slots_[i].sequence.store(i, std::memory_order_relaxed);
+    }
+
+    bool push(std::string& line) {
+        std::size_t pos = tail_.load(std::memory_order_relaxed);
+        for (;;) {
+            Slot& slot = slots_[pos & (kCapacity - 1)];
+            const std::size_t seq = slot.sequence.load(std::memory_order_acquire);
+            const auto diff = static_cast<std::intptr_t>(seq) - static_cast<std::intptr_t>(pos);
+            if (diff == 0) {
+                if (tail_.compare_exchange_weak(pos, pos + 1, std::memory_order_relaxed)) {
+                    slot.line = std::move(line);
+                    slot.sequence.store(pos + 1, std::memory_order_release);
+                    return true;
+                }
+            } else if (diff < 0) {
+                return false;  // full
+            } else {
+                pos = tail_.load(std::memory_order_relaxed);
+            }
+        }
+    }
+
+    // Single consumer.
+    bool pop(std::string& line) {
+        Slot& slot = slots_[head_ & (kCapacity - 1)];
+        const std::size_t seq = slot.sequence.load(std::memory_order_acquire);
+        if (seq != head_ + 1) return false;  // empty (or the next producer is still copying)
+        line = std::move(slot.line);
+        slot.line = std::string();
+        slot.sequence.store(head_ + kCapacity, std::memory_order_release);
+        ++head_;
+        return true;
+    }
+
+  private:
+    struct Slot {
+        std::atomic<std::size_t> sequence{0};
+        std::string line;
+    };
+    std::unique_ptr<Slot[]> slots_;
+    alignas(64) std::atomic<std::size_t> tail_{0};
+    alignas(64) std::size_t head_ = 0;  // the writer thread only
+};
+
+// The one background writer. Created on first use and never destroyed (it must outlive every
+// static that logs); exit() drains it through the atexit hook.
+class Writer {
+  public:
+    Writer() : thread_([this] { run(); }) {}
+
+    void submit(std::string line) {
+        if (stopped_.load(std::memory_order_acquire)) {
+            // After shutdown (static destructors, late threads): write directly.
+            std::FILE* out = output_.load();
+            std::fwrite(line.data(), 1, line.size(), out);
+            std::fflush(out);
+            return;
+        }
+        if (!queue_.push(line)) {
+            dropped_.fetch_add(1, std::memory_order_relaxed);
+            return;
+        }
+        pushed_.fetch_add(1, std::memory_order_release);
+        wake();
+    }
+
+    void flush() {
+        if (stopped_.load(std::memory_order_acquire)) return;
+        const auto target = pushed_.load(std::memory_order_acquire);
+        wake();
+        for (auto done = written_.load(std::memory_order_acquire); done < target;
+             done = written_.load(std::memory_order_acquire)) {
+            written_.wait(done);
+        }
+    }
+
+    void set_output(std::FILE* out) {
+        flush();
+        output_.store(out);
+    }
+
+    void stop() {
+        if (stopping_.exchange(true)) return;
+        wake();
+        thread_.join();
+        stopped_.store(true, std::memory_order_release);
+    }
+
+    unsigned long long dropped() const { return dropped_.load(std::memory_order_relaxed); }
+
+  private:
+    void wake() {
+        wake_.fetch_add(1, std::memory_order_release);
+        wake_.notify_one();
+    }
+
+    void run() {
+        unsigned long long reported = 0;
+        std::string line;
+        for (;;) {
+            const auto seen = wake_.load(std::memory_order_acquire);
+            std::FILE* out = output_.load();
+            std::uint64_t lines = 0;
+            // Bounded batches, so flush() and the drop notice are not starved by a steady stream.
+            while (lines < 512 && queue_.pop(line)) {
+                std::fwrite(line.data(), 1, line.size(), out);
+                ++lines;
+            }
+            bool notice = false;
+            if (const auto lost = dropped_.load(std::memory_order_relaxed); lost != reported) {
+                const auto text = json_line(Level::kWarn, "log lines dropped: the output is slower than the server",
+                                            {{"dropped", lost - reported}});
+                std::fwrite(text.data(), 1, text.size(), out);
+                reported = lost;
+                notice = true;
+            }
+            const bool idle = lines == 0 && !notice;
+            if (!idle) std::fflush(out);
+            if (lines > 0) {
+                written_.fetch_add(lines, std::memory_order_release);
+                written_.notify_all();
+            }
+            if (stopping_.load(std::memory_order_acquire) && idle) return;
+            if (idle) wake_.wait(seen);
+        }
+    }
+
+    LineQueue queue_;
+    std::atomic<std::FILE*> output_{stdout};
+    std::atomic<std::uint64_t> pushed_{0};   // lines queued
+    std::atomic<std::uint64_t> written_{0};  // queued lines written and flushed
+    std::atomic<unsigned long long> dropped_{0};
+    std::atomic<std::uint32_t> wake_{0};
+    std::atomic<bool> stopping_{false};
+    std::atomic<bool> stopped_{false};
+    std::thread thread_;  // last: starts once everything above exists
+};
+
+Writer& writer() {
+    static Writer* const instance = [] {
+        auto* w = new Writer();
+        std::atexit([] { writer().stop(); });
+        return w;
+    }();
+    return *instance;
 }
 
 }  // namespace
@@ -72,18 +242,13 @@ bool parse_level(std::string_view text, Level& out) {
 
 void write(Level level, std::string_view msg, boost::json::object fields) {
     if (level < g_level.load(std::memory_order_relaxed)) return;
-    boost::json::object line;
-    line.reserve(fields.size() + 3);
-    line["ts"] = now_rfc3339();
-    line["level"] = level_name(level);
-    line["msg"] = msg;
-    for (auto& kv : fields) line[kv.key()] = std::move(kv.value());
-    std::string text = boost::json::serialize(line);
-    text.push_back('\n');
-    // One fwrite per line under a mutex keeps lines whole when several threads log.
-    std::lock_guard lock(g_write_mutex);
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fflush(stdout);
+    writer().submit(json_line(level, msg, std::move(fields)));
 }
+
+void flush() { writer().flush(); }
+
+unsigned long long dropped() { return writer().dropped(); }
+
+void set_output(std::FILE* out) { writer().set_output(out); }
 
 }  // namespace service::core::log

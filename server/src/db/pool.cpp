@@ -11,35 +11,37 @@ PooledConnection::~PooledConnection() {
 }
 
 Pool::Pool(net::any_io_executor executor, PoolOptions options)
-    : executor_(std::move(executor)), options_(std::move(options)) {}
+    : executor_(executor), strand_(net::make_strand(std::move(executor))), options_(std::move(options)) {}
 
 Pool::~Pool() = default;
 
 PoolStats Pool::stats() const {
-    std::lock_guard lock(mutex_);
-    return PoolStats{total_, static_cast<int>(idle_.size()), static_cast<int>(waiters_.size()), connect_failures_,
-                     last_connect_ok_};
+    return PoolStats{total_seen_.load(), idle_seen_.load(), waiting_seen_.load(), connect_failures_.load(),
+                     last_connect_ok_.load()};
+}
+
+void Pool::publish_stats() {
+    total_seen_ = total_;
+    idle_seen_ = static_cast<int>(idle_.size());
+    waiting_seen_ = static_cast<int>(waiters_.size());
 }
 
 void Pool::drop_idle() {
-    std::vector<std::unique_ptr<Connection>> doomed;
-    std::lock_guard lock(mutex_);
-    total_ -= static_cast<int>(idle_.size());
-    doomed.swap(idle_);
+    net::dispatch(strand_, [this] {
+        total_ -= static_cast<int>(idle_.size());
+        idle_.clear();
+        publish_stats();
+    });
 }
 
 net::awaitable<std::unique_ptr<Connection>> Pool::open() {
     auto conn = std::make_unique<Connection>(executor_);
     try {
         co_await conn->connect(options_.conninfo, options_.connect_timeout);
-        std::lock_guard lock(mutex_);
         last_connect_ok_ = true;
     } catch (...) {
-        {
-            std::lock_guard lock(mutex_);
-            ++connect_failures_;
-            last_connect_ok_ = false;
-        }
+        ++connect_failures_;
+        last_connect_ok_ = false;
         release(nullptr);  // gives the slot back (and to a waiter, if any)
         throw;
     }
@@ -48,36 +50,42 @@ net::awaitable<std::unique_ptr<Connection>> Pool::open() {
 
 net::awaitable<PooledConnection> Pool::acquire() {
     if (!ready_) throw Unavailable("database migrations have not been applied yet");
-    std::shared_ptr<Waiter> waiter;
-    {
-        std::unique_lock lock(mutex_);
-        while (!idle_.empty()) {
-            auto conn = std::move(idle_.back());
-            idle_.pop_back();
-            if (conn->check_alive()) co_return PooledConnection(this, std::move(conn));
-            // The server went away while this sat idle; the others are likely dead too.
-            total_ -= 1 + static_cast<int>(idle_.size());
-            idle_.clear();
-        }
-        if (total_ < options_.max_size) {
-            ++total_;
-            lock.unlock();
-            co_return PooledConnection(this, co_await open());
-        }
-        waiter = std::make_shared<Waiter>(co_await net::this_coro::executor);
-        waiter->timer.expires_after(options_.acquire_timeout);
-        waiters_.push_back(waiter);
-    }
-    co_await waiter->timer.async_wait(kUseTuple);
-    {
-        std::lock_guard lock(mutex_);
-        if (!waiter->conn && !waiter->slot) {
-            std::erase(waiters_, waiter);
-            throw Unavailable("timed out waiting for a free database connection");
-        }
-    }
-    if (waiter->conn) co_return PooledConnection(this, std::move(waiter->conn));
+    // Named first: GCC 12 mishandles temporaries inside a co_await full-expression.
+    auto op = reserve();
+    Grant grant = co_await net::co_spawn(strand_, std::move(op), net::use_awaitable);
+    if (!grant.slot) co_return std::move(grant.conn);
     co_return PooledConnection(this, co_await open());
+}
+
+net::awaitable<Pool::Grant> Pool::reserve() {
+    while (!idle_.empty()) {
+        auto conn = std::move(idle_.back());
+        idle_.pop_back();
+        if (conn->check_alive()) {
+            publish_stats();
+            co_return Grant{PooledConnection(this, std::move(conn)), false};
+        }
+        // The server went away while this sat idle; the others are likely dead too.
+        total_ -= 1 + static_cast<int>(idle_.size());
+        idle_.clear();
+    }
+    if (total_ < options_.max_size) {
+        ++total_;
+        publish_stats();
+        co_return Grant{PooledConnection(), true};
+    }
+    auto waiter = std::make_shared<Waiter>(strand_);
+    waiter->timer.expires_after(options_.acquire_timeout);
+    waiters_.push_back(waiter);
+    publish_stats();
+    // give_back() cancels the timer after handing this waiter a connection or a slot; both
+    // run on the strand, so the timer is never touched from two threads.
+    co_await waiter->timer.async_wait(kUseTuple);
+    if (waiter->conn) co_return Grant{PooledConnection(this, std::move(waiter->conn)), false};
+    if (waiter->slot) co_return Grant{PooledConnection(), true};
+    std::erase(waiters_, waiter);
+    publish_stats();
+    throw Unavailable("timed out waiting for a free database connection");
 }
 
 net::awaitable<void> Pool::rollback_then_release(Pool* pool, std::unique_ptr<Connection> conn) {
@@ -91,35 +99,32 @@ net::awaitable<void> Pool::rollback_then_release(Pool* pool, std::unique_ptr<Con
 
 void Pool::release(std::unique_ptr<Connection> conn) {
     if (conn && conn->in_transaction()) {
-        net::co_spawn(executor_, rollback_then_release(this, std::move(conn)), net::detached);
+        // Its own strand: the connection's I/O uses awaitable operators, whose branches must not
+        // run on two threads at once.
+        net::co_spawn(net::make_strand(executor_), rollback_then_release(this, std::move(conn)), net::detached);
         return;
     }
-    std::shared_ptr<Waiter> waiter;
-    {
-        std::lock_guard lock(mutex_);
-        const bool keep = conn && conn->reusable();
-        if (!keep) {
-            conn.reset();
-            --total_;
+    // The connection is still exclusively ours here: decide and close it off the strand.
+    if (conn && !conn->reusable()) conn.reset();
+    net::dispatch(strand_, [this, conn = std::move(conn)]() mutable { give_back(std::move(conn)); });
+}
+
+void Pool::give_back(std::unique_ptr<Connection> conn) {
+    if (!conn) --total_;
+    if (!waiters_.empty()) {
+        auto waiter = std::move(waiters_.front());
+        waiters_.pop_front();
+        if (conn) {
+            waiter->conn = std::move(conn);
+        } else {
+            waiter->slot = true;  // the waiter opens a fresh connection in the freed slot
+            ++total_;
         }
-        if (!waiters_.empty()) {
-            waiter = waiters_.front();
-            waiters_.pop_front();
-            if (keep) {
-                waiter->conn = std::move(conn);
-            } else {
-                waiter->slot = true;  // the waiter opens a fresh connection in the freed slot
-                ++total_;
-            }
-        } else if (keep) {
-            idle_.push_back(std::move(conn));
-        }
+        waiter->timer.cancel();
+    } else if (conn) {
+        idle_.push_back(std::move(conn));
     }
-    if (waiter) {
-        // Wake the waiter on its own executor; timers are not thread-safe.
-        net::post(waiter->timer.get_executor(),
-                  [waiter] { waiter->timer.expires_at(net::steady_timer::time_point::min()); });
-    }
+    publish_stats();
 }
 
 net::awaitable<Result> Pool::query(Statement statement, Params params) {

@@ -3,7 +3,6 @@
 #include <chrono>
 #include <deque>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -25,6 +24,7 @@ class Executor {
 /// A connection borrowed from the pool; returns it (or discards it if it is not clean) when destroyed.
 class PooledConnection {
   public:
+    PooledConnection() = default;
     PooledConnection(Pool* pool, std::unique_ptr<Connection> conn) : pool_(pool), conn_(std::move(conn)) {}
     PooledConnection(PooledConnection&&) noexcept = default;
     PooledConnection& operator=(PooledConnection&&) noexcept = default;
@@ -32,9 +32,10 @@ class PooledConnection {
 
     Connection& operator*() const { return *conn_; }
     Connection* operator->() const { return conn_.get(); }
+    explicit operator bool() const { return conn_ != nullptr; }
 
   private:
-    Pool* pool_;
+    Pool* pool_ = nullptr;
     std::unique_ptr<Connection> conn_;
 };
 
@@ -57,6 +58,12 @@ struct PoolStats {
 /// opened on demand; a broken one is dropped and the next request opens a new one, so the pool
 /// heals by itself when PostgreSQL comes back. Until set_ready(true) (migrations applied)
 /// every acquire() throws Unavailable.
+///
+/// Threading: the idle list, the waiters and the connection count belong to the pool's strand;
+/// acquire() hops onto it with co_spawn, a returned connection reaches it with dispatch, and a
+/// waiter's timer lives on it, so waking a waiter never touches a timer from another thread.
+/// stats() reads atomic copies. Connections themselves do I/O on the executor given here and
+/// on the borrower's coroutine, never on the strand.
 class Pool final : public Executor {
   public:
     Pool(net::any_io_executor executor, PoolOptions options);
@@ -70,7 +77,8 @@ class Pool final : public Executor {
     void set_ready(bool ready) { ready_ = ready; }
     bool ready() const { return ready_; }
     PoolStats stats() const;
-    /// Closes idle connections (after an outage they are all dead anyway).
+    /// Closes idle connections (after an outage they are all dead anyway). Asynchronous: runs
+    /// on the pool's strand.
     void drop_idle();
     const PoolOptions& options() const { return options_; }
 
@@ -78,23 +86,41 @@ class Pool final : public Executor {
     friend class PooledConnection;
     struct Waiter {
         explicit Waiter(net::any_io_executor ex) : timer(std::move(ex)) {}
-        net::steady_timer timer;
+        net::steady_timer timer;  // on strand_
         std::unique_ptr<Connection> conn;
         bool slot = false;  // permission to open a new connection instead
     };
+    /// What the strand hands a borrower: an idle connection, or a slot to open one in.
+    struct Grant {
+        PooledConnection conn;
+        bool slot = false;
+    };
+    /// Any thread: a borrowed connection (or nullptr to give back a slot) goes home.
     void release(std::unique_ptr<Connection> conn);
+    // Strand only.
+    net::awaitable<Grant> reserve();
+    void give_back(std::unique_ptr<Connection> conn);
+    void publish_stats();
+
     static net::awaitable<void> rollback_then_release(Pool* pool, std::unique_ptr<Connection> conn);
     net::awaitable<std::unique_ptr<Connection>> open();
 
     net::any_io_executor executor_;
+    net::strand<net::any_io_executor> strand_;
     PoolOptions options_;
     std::atomic<bool> ready_{false};
-    mutable std::mutex mutex_;
+
+    // Strand only.
     std::vector<std::unique_ptr<Connection>> idle_;
     std::deque<std::shared_ptr<Waiter>> waiters_;
     int total_ = 0;
-    unsigned long long connect_failures_ = 0;
-    bool last_connect_ok_ = false;
+
+    // Copies for stats(), which any thread may call.
+    std::atomic<int> total_seen_{0};
+    std::atomic<int> idle_seen_{0};
+    std::atomic<int> waiting_seen_{0};
+    std::atomic<unsigned long long> connect_failures_{0};
+    std::atomic<bool> last_connect_ok_{false};
 };
 
 /// An explicit transaction on one connection. Call commit(); if the object is destroyed

@@ -44,19 +44,10 @@ RedisReply convert(const redisReply* r) {
     return out;
 }
 
-std::string encode(const std::vector<std::string>& args) {
-    std::string out = "*" + std::to_string(args.size()) + "\r\n";
-    for (const auto& a : args) {
-        out += "$" + std::to_string(a.size()) + "\r\n";
-        out += a;
-        out += "\r\n";
-    }
-    return out;
-}
-
 // Resolves and connects `socket` (on its own executor) with a 2 s limit; shared by the
-// command connection and the subscriber.
-net::awaitable<boost::system::error_code> connect_socket(tcp::socket& socket, const RedisUrl& url) {
+// command connection and the subscriber. The socket is a member of the client that runs this
+// loop, so it outlives the coroutine; the URL is copied.
+net::awaitable<boost::system::error_code> connect_socket(tcp::socket& socket, RedisUrl url) {
     tcp::resolver resolver(socket.get_executor());
     auto [rec, endpoints] = co_await resolver.async_resolve(url.host, url.port, kUseTuple);
     if (rec) co_return rec;
@@ -73,29 +64,44 @@ struct ReaderDeleter {
 
 }  // namespace
 
+// One caller's batch. Everything in it belongs to the client's strand: the FIFO fills
+// `replies`, and the caller waits on `timer` inside a coroutine running on that strand.
 struct RedisClient::Pending {
     explicit Pending(net::any_io_executor ex) : timer(std::move(ex)) {}
     net::steady_timer timer;
     std::string payload;
     std::size_t expected = 0;
-    std::mutex mutex;  // guards the fields below: the strand writes, the caller reads
     std::vector<RedisReply> replies;
     bool done = false;
     bool failed = false;
 
-    // Called on the strand; wakes the caller on its own executor.
-    void finish(std::shared_ptr<Pending> self, bool ok) {
-        {
-            std::lock_guard lock(mutex);
-            if (done) return;
-            done = true;
-            failed = !ok;
-        }
-        // Moving the expiry into the past (rather than cancel()) also wakes a caller that has not
-        // started waiting yet. Callers run on strands, so this never races their own use of the timer.
-        net::post(timer.get_executor(), [self] { self->timer.expires_at(net::steady_timer::time_point::min()); });
+    void finish(bool ok) {
+        if (done) return;
+        done = true;
+        failed = !ok;
+        // Moving the expiry into the past (rather than cancel()) also wakes a caller that has
+        // not started waiting yet.
+        timer.expires_at(net::steady_timer::time_point::min());
     }
 };
+
+std::string encode_command(const std::vector<std::string>& args) {
+    std::vector<const char*> argv;
+    std::vector<std::size_t> lengths;
+    argv.reserve(args.size());
+    lengths.reserve(args.size());
+    for (const auto& a : args) {
+        argv.push_back(a.data());
+        lengths.push_back(a.size());
+    }
+    char* raw = nullptr;
+    // Explicit lengths: arguments are binary-safe (NUL bytes, CRLF, empty strings).
+    const int n = redisFormatCommandArgv(&raw, static_cast<int>(args.size()), argv.data(), lengths.data());
+    if (n < 0 || raw == nullptr) throw std::bad_alloc();
+    std::string out(raw, static_cast<std::size_t>(n));
+    redisFreeCommand(raw);
+    return out;
+}
 
 std::optional<RedisUrl> parse_redis_url(std::string_view text) {
     auto parsed = boost::urls::parse_uri(text);
@@ -139,7 +145,7 @@ void RedisClient::fail_all() {
     while (!pending_.empty()) {
         auto p = std::move(pending_.front());
         pending_.pop_front();
-        p->finish(p, false);
+        p->finish(false);
     }
     out_.clear();
 }
@@ -154,8 +160,8 @@ net::awaitable<void> RedisClient::run() {
             std::unique_ptr<redisReader, ReaderDeleter> reader(redisReaderCreate());
             // AUTH/SELECT go first through the same FIFO as any other command.
             std::string hello;
-            if (!url_.password.empty()) hello += encode({"AUTH", url_.password});
-            if (url_.db != 0) hello += encode({"SELECT", std::to_string(url_.db)});
+            if (!url_.password.empty()) hello += encode_command({"AUTH", url_.password});
+            if (url_.db != 0) hello += encode_command({"SELECT", std::to_string(url_.db)});
             std::size_t hello_replies = (url_.password.empty() ? 0 : 1) + (url_.db != 0 ? 1 : 0);
             if (!hello.empty()) co_await net::async_write(socket_, net::buffer(hello), kUseTuple);
             connected_ = true;
@@ -186,14 +192,11 @@ net::awaitable<void> RedisClient::run() {
                         --hello_replies;
                     } else if (!pending_.empty()) {
                         auto& front = pending_.front();
-                        {
-                            std::lock_guard lock(front->mutex);
-                            front->replies.push_back(convert(reply));
-                        }
+                        front->replies.push_back(convert(reply));
                         if (front->replies.size() >= front->expected) {
                             auto p = std::move(front);
                             pending_.pop_front();
-                            p->finish(p, true);
+                            p->finish(true);
                         }
                     }
                     freeReplyObject(reply);
@@ -233,7 +236,7 @@ net::awaitable<void> RedisClient::write_loop() {
 
 void RedisClient::enqueue(std::shared_ptr<Pending> pending) {
     if (!connected_ || stopped_) {
-        pending->finish(pending, false);
+        pending->finish(false);
         return;
     }
     out_ += pending->payload;
@@ -244,13 +247,19 @@ void RedisClient::enqueue(std::shared_ptr<Pending> pending) {
 net::awaitable<std::optional<std::vector<RedisReply>>> RedisClient::execute(
     std::vector<std::vector<std::string>> commands, std::chrono::milliseconds timeout) {
     if (!connected_ || commands.empty()) co_return std::nullopt;
-    auto pending = std::make_shared<Pending>(co_await net::this_coro::executor);
-    for (const auto& c : commands) pending->payload += encode(c);
+    auto pending = std::make_shared<Pending>(strand_);
+    for (const auto& c : commands) pending->payload += encode_command(c);
     pending->expected = commands.size();
+    // Named first: GCC 12 mishandles temporaries inside a co_await full-expression.
+    auto op = wait_on_strand(std::move(pending), timeout);
+    co_return co_await net::co_spawn(strand_, std::move(op), net::use_awaitable);
+}
+
+net::awaitable<std::optional<std::vector<RedisReply>>> RedisClient::wait_on_strand(std::shared_ptr<Pending> pending,
+                                                                                   std::chrono::milliseconds timeout) {
     pending->timer.expires_after(timeout);
-    net::dispatch(strand_, [this, pending] { enqueue(pending); });
+    enqueue(pending);
     co_await pending->timer.async_wait(kUseTuple);
-    std::lock_guard lock(pending->mutex);
     if (!pending->done) {
         // Too slow: the late reply is still paired with this entry and dropped.
         pending->done = true;
@@ -300,10 +309,10 @@ net::awaitable<void> RedisSubscriber::run() {
         boost::system::error_code ec = co_await connect_socket(socket_, url_);
         if (!ec && !stopped_) {
             std::string hello;
-            if (!url_.password.empty()) hello += encode({"AUTH", url_.password});
+            if (!url_.password.empty()) hello += encode_command({"AUTH", url_.password});
             std::vector<std::string> subscribe{"SUBSCRIBE"};
             subscribe.insert(subscribe.end(), channels_.begin(), channels_.end());
-            hello += encode(subscribe);  // the channel namespace ignores SELECT
+            hello += encode_command(subscribe);  // the channel namespace ignores SELECT
             auto [wec, written] = co_await net::async_write(socket_, net::buffer(hello), kUseTuple);
             if (!wec) {
                 std::unique_ptr<redisReader, ReaderDeleter> reader(redisReaderCreate());

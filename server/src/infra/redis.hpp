@@ -5,7 +5,6 @@
 #include <deque>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,10 +30,17 @@ struct RedisUrl {
 /// Parses redis://[:password@]host[:port][/db]; nullopt when malformed.
 std::optional<RedisUrl> parse_redis_url(std::string_view url);
 
+/// One command in RESP (an array of bulk strings), encoded by hiredis; arguments may hold any bytes.
+std::string encode_command(const std::vector<std::string>& args);
+
 /// A Redis client on Asio: one pipelined connection (Redis answers in order, so a FIFO of
 /// pending requests pairs replies with callers), hiredis' reader for RESP parsing, and a
 /// background loop that reconnects with backoff. Every call has a timeout and returns nullopt
 /// when Redis is down, so callers fall back instead of failing.
+///
+/// Threading: the socket, the outgoing buffer, the FIFO and every caller's wake-up timer
+/// belong to the client's strand; execute() runs its waiting part there (co_spawn), so any
+/// thread may call it.
 class RedisClient final : public core::CounterStore {
   public:
     RedisClient(net::io_context& ioc, RedisUrl url);
@@ -56,6 +62,8 @@ class RedisClient final : public core::CounterStore {
     struct Pending;
     net::awaitable<void> run();
     net::awaitable<void> write_loop();
+    net::awaitable<std::optional<std::vector<RedisReply>>> wait_on_strand(std::shared_ptr<Pending> pending,
+                                                                          std::chrono::milliseconds timeout);
     void enqueue(std::shared_ptr<Pending> pending);
     void fail_all();
 

@@ -27,11 +27,12 @@ struct Hub::SocketState {
 
 Hub::Hub(net::io_context& ioc, HubOptions options, Authenticator authenticator)
     : ioc_(ioc),
+      strand_(net::make_strand(ioc)),
       options_(std::move(options)),
       authenticator_(std::move(authenticator)),
       sockets_(SocketServerOptions{.connect_timeout = options_.connect_timeout}),
       engine_(ioc, options_.engine, sockets_),
-      announce_timer_(ioc) {
+      announce_timer_(strand_) {
     auto& space = sockets_.add_namespace("/");
     space.authorize = [this](std::shared_ptr<Socket> socket) { return authorize(std::move(socket)); };
     space.on_connect = [this](const std::shared_ptr<Socket>& socket) { connected(socket); };
@@ -54,14 +55,14 @@ Hub::~Hub() = default;
 void Hub::start() {
     if (!subscriber_) return;
     subscriber_->start();
-    net::co_spawn(ioc_, announce_periodically(), [](std::exception_ptr e) {
+    net::co_spawn(strand_, announce_periodically(), [](std::exception_ptr e) {
         if (e) core::log::warn("presence announcements stopped", {{"error", core::log::describe(e)}});
     });
 }
 
 void Hub::stop() {
     stopped_ = true;
-    announce_timer_.cancel();
+    net::post(strand_, [this] { announce_timer_.cancel(); });
     if (subscriber_) subscriber_->stop();
     engine_.stop();
 }
@@ -108,43 +109,38 @@ void Hub::connected(const std::shared_ptr<Socket>& socket) {
         s->emit("session:expired", std::move(args));
         s->disconnect();
     });
-    bool first = false;
-    {
-        std::lock_guard lock(presence_mutex_);
-        first = ++local_counts_[state->user.user_id] == 1;
-    }
-    if (first) presence_changed(state->user.user_id, true);
+    std::lock_guard lock(presence_mutex_);
+    if (++local_counts_[state->user.user_id] == 1) presence_changed_locked(state->user.user_id, true);
 }
 
 void Hub::disconnected(const std::shared_ptr<Socket>& socket) {
     auto state = std::static_pointer_cast<SocketState>(socket->data);
     if (!state) return;
     state->expiry.cancel();
-    bool last = false;
-    {
-        std::lock_guard lock(presence_mutex_);
-        const auto it = local_counts_.find(state->user.user_id);
-        if (it != local_counts_.end() && --it->second == 0) {
-            local_counts_.erase(it);
-            last = true;
-        }
+    std::lock_guard lock(presence_mutex_);
+    const auto it = local_counts_.find(state->user.user_id);
+    if (it != local_counts_.end() && --it->second == 0) {
+        local_counts_.erase(it);
+        presence_changed_locked(state->user.user_id, false);
     }
-    if (last) presence_changed(state->user.user_id, false);
 }
 
-void Hub::presence_changed(const std::string& user_id, bool online) {
+// Called with presence_mutex_ held, so one user's online/offline messages and handler runs are
+// queued on the strand in the order the counts changed, even when two of their sockets
+// connect and disconnect on different threads. Only posts: nothing here waits.
+void Hub::presence_changed_locked(const std::string& user_id, bool online) {
     json::array users;
     users.emplace_back(user_id);
     publish(json::serialize(
         json::object{{"n", options_.node_id}, {"t", "presence"}, {"u", std::move(users)}, {"o", online}}));
     // Another node still holding a socket of this user means nothing changed for the partners.
-    {
-        std::lock_guard lock(presence_mutex_);
-        if (remote_online(user_id, std::chrono::steady_clock::now())) return;
-    }
+    if (remote_online(user_id, std::chrono::steady_clock::now())) return;
     if (presence_handlers_.empty()) return;
-    net::co_spawn(ioc_, run_presence(user_id, online), [](std::exception_ptr e) {
-        if (e) core::log::warn("presence handler failed", {{"error", core::log::describe(e)}});
+    // post, then co_spawn on the strand: nothing runs inline under the caller's lock.
+    net::post(strand_, [this, user_id, online] {
+        net::co_spawn(strand_, run_presence(user_id, online), [](std::exception_ptr e) {
+            if (e) core::log::warn("presence handler failed", {{"error", core::log::describe(e)}});
+        });
     });
 }
 
@@ -240,7 +236,11 @@ bool Hub::has_peers(std::chrono::steady_clock::time_point now) const {
 
 void Hub::publish(std::string message) {
     if (!options_.redis || stopped_) return;
-    net::co_spawn(ioc_, publish_now(std::move(message)), net::detached);
+    // post keeps publishes in call order (a user's online before their offline) and never runs
+    // inline, so callers may hold presence_mutex_.
+    net::post(strand_, [this, message = std::move(message)]() mutable {
+        net::co_spawn(strand_, publish_now(std::move(message)), net::detached);
+    });
 }
 
 net::awaitable<void> Hub::publish_now(std::string message) {

@@ -37,6 +37,10 @@ struct HubOptions {
 /// The application's real-time layer: the "/" namespace with JWT authentication in the
 /// CONNECT auth payload, a `user:<id>` room per user, presence, the modules' events, and
 /// fan-out to other nodes over Redis pub/sub (node-local while Redis is away).
+///
+/// Threading: socket callbacks arrive on each session's strand, cluster messages on the Redis
+/// subscriber's strand, to_user()/online() from any thread. The Hub's coroutines and its timer
+/// run on its own strand; see docs/threading.md.
 class Hub final : public Publisher, public PresenceView, public EventRegistry {
   public:
     Hub(net::io_context& ioc, HubOptions options, Authenticator authenticator);
@@ -65,7 +69,7 @@ class Hub final : public Publisher, public PresenceView, public EventRegistry {
     void disconnected(const std::shared_ptr<Socket>& socket);
     net::awaitable<void> run_event(const EventHandler* handler, std::shared_ptr<Socket> socket, EventCall call);
     net::awaitable<void> run_presence(std::string user_id, bool online);
-    void presence_changed(const std::string& user_id, bool online);
+    void presence_changed_locked(const std::string& user_id, bool online);
     void publish(std::string message);
     net::awaitable<void> publish_now(std::string message);
     void on_cluster_message(std::string_view message);
@@ -75,6 +79,8 @@ class Hub final : public Publisher, public PresenceView, public EventRegistry {
     bool has_peers(std::chrono::steady_clock::time_point now) const;
 
     net::io_context& ioc_;
+    // Runs the Hub's own work: publishing (in order), presence handlers, the announcement timer.
+    net::strand<net::io_context::executor_type> strand_;
     HubOptions options_;
     Authenticator authenticator_;
     SocketServer sockets_;
@@ -82,6 +88,8 @@ class Hub final : public Publisher, public PresenceView, public EventRegistry {
     std::map<std::string, EventHandler> handlers_;  // filled before start, read-only after
     std::vector<PresenceHandler> presence_handlers_;
 
+    // online() and local_users() answer synchronously from any thread, so the presence maps sit
+    // behind a mutex (never held across a co_await) rather than on the strand.
     mutable std::mutex presence_mutex_;
     std::unordered_map<std::string, int> local_counts_;  // user → open sockets on this node
     // user → node → when that node last said the user is online

@@ -46,6 +46,9 @@ core::Config test_config(const std::map<std::string, std::string>& overrides) {
                                               {"RATE_LIMIT_PER_MINUTE", "0"},
                                               {"AUTH_RATE_LIMIT_PER_MINUTE", "0"},
                                               {"DB_ACQUIRE_TIMEOUT_MS", "2000"}};
+    // scripts/test runs the suite with WORKERS=4 so the in-process server is multi-threaded.
+    if (const char* workers = std::getenv("WORKERS"); workers != nullptr && *workers != '\0')
+        values["WORKERS"] = workers;
     for (const auto& [k, v] : overrides) values[k] = v;
     return core::load_config([&values](std::string_view name) -> std::optional<std::string> {
         const auto it = values.find(std::string(name));
