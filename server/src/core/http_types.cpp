@@ -1,6 +1,9 @@
 #include "core/http_types.hpp"
 
+#include <algorithm>
+
 #include <boost/json/serialize.hpp>
+#include <boost/url/decode_view.hpp>
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/pct_string_view.hpp>
 
@@ -83,11 +86,12 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_as_sp
     // Boost.URL checks every escape ("%zz", a trailing "%4" are errors) and decodes.
     const auto encoded = boost::urls::make_pct_string_view(text);
     if (!encoded) return std::nullopt;
+    // A NUL byte (%00) is refused: it would truncate the value in C APIs (libpq).
+    const boost::urls::decode_view decoded = **encoded;
+    if (std::find(decoded.begin(), decoded.end(), '\0') != decoded.end()) return std::nullopt;
     boost::urls::encoding_opts options;
     options.space_as_plus = plus_as_space;
-    std::string out = encoded->decode(options);
-    if (out.find('\0') != std::string::npos) return std::nullopt;
-    return out;
+    return encoded->decode(options);
 }
 
 }  // namespace service::core
