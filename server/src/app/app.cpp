@@ -89,8 +89,9 @@ struct ModuleList {
 }  // namespace
 
 struct App::Parts {
-    explicit Parts(core::Config c)
+    Parts(core::Config c, const core::Clock* injected)
         : config(std::move(c)),
+          clock(injected != nullptr ? *injected : system_clock),
           jwt(config.jwt_secret),
           pool(net::make_strand(ioc), db::PoolOptions{conninfo_for(config), config.db_pool_size,
                                                       std::chrono::milliseconds(3000), config.db_acquire_timeout}),
@@ -107,11 +108,11 @@ struct App::Parts {
         add<system::Module>(pool, redis, metrics, migration_state);
         auto& catalogue = add<categories::Module>(pool);
         users = &add<users::Module>(pool, catalogue.service);
-        auth = &add<auth::Module>(pool, users->repository, jwt, blocking, config.bcrypt_cost);
+        auth = &add<auth::Module>(pool, users->repository, jwt, blocking, config.bcrypt_cost, clock);
         auto& price_lists = add<services::Module>(pool, catalogue.service);
         auto& profiles = add<masters::Module>(pool, price_lists.price_list, catalogue.service);
-        add<schedule::Module>(pool, profiles.service);
-        auto& booking = add<bookings::Module>(pool, hub);
+        add<schedule::Module>(pool, profiles.service, clock);
+        auto& booking = add<bookings::Module>(pool, hub, clock);
         add<favorites::Module>(pool, profiles.service);
         add<reviews::Module>(pool, booking.service, profiles.service);
         add<chats::Module>(pool, hub, hub);
@@ -146,14 +147,16 @@ struct App::Parts {
     // A socket's CONNECT: the same checks as a request's bearer token (signature, expiry, the
     // user still exists and is not banned).
     net::awaitable<std::optional<realtime::Authenticated>> authenticate_socket(std::string token) {
-        const auto claims = jwt.verify(token, std::chrono::system_clock::now());
+        const auto claims = jwt.verify(token, clock.now());
         if (!claims) co_return std::nullopt;
         std::string user_id = claims->sub;
         const auto principal = co_await users->principals.load(std::move(user_id));
         if (!principal) co_return std::nullopt;
         realtime::Authenticated who;
         who.user = realtime::SocketUser{principal->user_id, principal->role};
-        who.expires_at = std::chrono::system_clock::time_point(std::chrono::seconds(claims->exp));
+        // The Hub's expiry timer runs on the real clock; the token's remaining life is by ours.
+        const auto remaining = std::chrono::system_clock::time_point(std::chrono::seconds(claims->exp)) - clock.now();
+        who.expires_at = std::chrono::system_clock::now() + remaining;
         co_return who;
     }
 
@@ -161,6 +164,8 @@ struct App::Parts {
     net::awaitable<void> shutdown();
 
     core::Config config;
+    core::SystemClock system_clock;
+    const core::Clock& clock;  // every rule's "now": the system clock unless a test injected one
     net::io_context ioc{config.workers};
     core::jwt::Codec jwt;
     core::Metrics metrics;
@@ -230,7 +235,11 @@ net::awaitable<void> App::Parts::shutdown() {
     ioc.stop();
 }
 
-App::App(core::Config config) : parts_(std::make_unique<Parts>(std::move(config))) {
+App::App(core::Config config) : App(std::move(config), nullptr) {}
+
+App::App(core::Config config, const core::Clock& clock) : App(std::move(config), &clock) {}
+
+App::App(core::Config config, const core::Clock* clock) : parts_(std::make_unique<Parts>(std::move(config), clock)) {
     auto& p = *parts_;
     core::log::set_level(p.config.log_level);
     for (auto& module : p.modules.items) module->attach(p.router, p.hub);
@@ -244,7 +253,7 @@ App::App(core::Config config) : parts_(std::make_unique<Parts>(std::move(config)
     p.pipeline.use(std::make_unique<core::ErrorMiddleware>());
     p.pipeline.use(std::make_unique<core::RoutingMiddleware>(p.router));
     p.pipeline.use(std::make_unique<core::RateLimitMiddleware>(p.config, p.limiter));
-    p.pipeline.use(std::make_unique<core::AuthMiddleware>(p.jwt, p.users->principals));
+    p.pipeline.use(std::make_unique<core::AuthMiddleware>(p.jwt, p.users->principals, p.clock));
 
     p.metrics.add_collector([&p](std::string& out) {
         const auto s = p.pool.stats();
@@ -397,7 +406,8 @@ int create_admin(const core::Config& config, const std::string& email, const std
     auth::Repository auth_repo;
     core::jwt::Codec jwt(config.jwt_secret);
     infra::BlockingPool blocking(1);
-    auth::Service auth_service(pool, users_repo, auth_repo, jwt, blocking, config.bcrypt_cost);
+    core::SystemClock clock;
+    auth::Service auth_service(pool, users_repo, auth_repo, jwt, blocking, config.bcrypt_cost, clock);
     int code = 0;
     net::co_spawn(ioc, auth_service.create_admin(*normalized, password, name.empty() ? "Administrator" : name),
                   [&](std::exception_ptr e, std::string id) {

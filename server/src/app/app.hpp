@@ -4,6 +4,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/router.hpp"
 
@@ -14,6 +15,8 @@ namespace service::app {
 class App {
   public:
     explicit App(core::Config config);
+    /// With `clock` as every rule's "now" (tests); it must outlive the App.
+    App(core::Config config, const core::Clock& clock);
     ~App();
 
     /// Starts the I/O threads, Redis, the migrator and the listener; returns the bound port.
@@ -26,6 +29,8 @@ class App {
     const core::Router& router() const;
 
   private:
+    App(core::Config config, const core::Clock* clock);
+
     struct Parts;
     std::unique_ptr<Parts> parts_;
 };

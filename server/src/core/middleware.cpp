@@ -212,7 +212,7 @@ net::awaitable<Response> AuthMiddleware::handle(Request& req, Next next) {
         throw ApiError::unauthorized("unauthorized", "A Bearer access token is required.")
             .with_header(http::field::www_authenticate, "Bearer");
     }
-    const auto claims = codec_.verify(authorization.substr(kBearer.size()), std::chrono::system_clock::now());
+    const auto claims = codec_.verify(authorization.substr(kBearer.size()), clock_.now());
     if (!claims) {
         const bool expired = claims.error() == jwt::Error::kExpired;
         throw ApiError::unauthorized(expired ? "token_expired" : "unauthorized",

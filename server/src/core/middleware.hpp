@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/jwt.hpp"
 #include "core/metrics.hpp"
@@ -89,12 +90,14 @@ class PrincipalLoader {
 /// Bearer JWT verification and role guards for routes that are not public.
 class AuthMiddleware final : public Middleware {
   public:
-    AuthMiddleware(const jwt::Codec& codec, PrincipalLoader& loader) : codec_(codec), loader_(loader) {}
+    AuthMiddleware(const jwt::Codec& codec, PrincipalLoader& loader, const Clock& clock)
+        : codec_(codec), loader_(loader), clock_(clock) {}
     net::awaitable<Response> handle(Request& req, Next next) override;
 
   private:
     const jwt::Codec& codec_;
     PrincipalLoader& loader_;
+    const Clock& clock_;  // token expiry
 };
 
 }  // namespace service::core

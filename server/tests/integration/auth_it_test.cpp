@@ -89,6 +89,37 @@ TEST_F(AuthIT, RefreshRotatesAndTheOldTokenStopsWorking) {
     EXPECT_EQ(second.status, 200);
 }
 
+TEST_F(AuthIT, AccessTokensExpireByTheServersClock) {
+    const auto account = register_account(port());
+    clock().advance(std::chrono::minutes(14));
+    EXPECT_EQ(get(port(), "/api/v1/users/me", bearer(account.access_token)).status, 200);
+    clock().advance(std::chrono::minutes(2));  // 16 minutes: past the 15-minute lifetime
+    const auto late = get(port(), "/api/v1/users/me", bearer(account.access_token));
+    EXPECT_EQ(late.status, 401);
+    EXPECT_EQ(late.json().at("code").as_string(), "token_expired");
+    // A refresh at that time gives a token that is valid at that time.
+    const auto fresh = post_json(port(), "/api/v1/auth/refresh", object{{"refresh_token", account.refresh_token}});
+    ASSERT_EQ(fresh.status, 200) << fresh.body;
+    EXPECT_EQ(get(port(), "/api/v1/users/me", bearer(std::string(fresh.json().at("access_token").as_string()))).status,
+              200);
+}
+
+TEST_F(AuthIT, RefreshTokensExpireThirtyDaysAfterIssueByTheServersClock) {
+    const auto early = register_account(port());
+    const auto late = register_account(port());
+    clock().advance(std::chrono::hours(24 * 29));
+    const auto rotated = post_json(port(), "/api/v1/auth/refresh", object{{"refresh_token", early.refresh_token}});
+    ASSERT_EQ(rotated.status, 200) << rotated.body;
+    clock().advance(std::chrono::hours(24 * 2));  // 31 days after the first pair, 2 after the rotation
+    const auto expired = post_json(port(), "/api/v1/auth/refresh", object{{"refresh_token", late.refresh_token}});
+    EXPECT_EQ(expired.status, 401);
+    EXPECT_EQ(expired.json().at("code").as_string(), "refresh_token_expired");
+    // The rotated token counts its 30 days from its own issue.
+    EXPECT_EQ(
+        post_json(port(), "/api/v1/auth/refresh", object{{"refresh_token", rotated.json().at("refresh_token")}}).status,
+        200);
+}
+
 TEST_F(AuthIT, ReusingARotatedTokenRevokesTheWholeFamily) {
     const auto account = register_account(port());
     const auto rotated = post_json(port(), "/api/v1/auth/refresh", object{{"refresh_token", account.refresh_token}});
@@ -138,7 +169,7 @@ TEST_F(AuthIT, LogoutRevokesTheRefreshToken) {
 
 TEST_F(AuthIT, BadAccessTokensAreRejected) {
     const auto account = register_account(port());
-    const auto now = std::chrono::system_clock::now();
+    const auto now = clock().now();
     const std::string secret = "integration-test-secret-0123456789abcdef";
     const std::vector<std::pair<std::string, std::string>> cases{
         {"missing", ""},

@@ -61,6 +61,11 @@ RunningApp::RunningApp(core::Config config) : app_(std::make_unique<app::App>(st
     port_ = app_->start();
 }
 
+RunningApp::RunningApp(core::Config config, const core::Clock& clock)
+    : app_(std::make_unique<app::App>(std::move(config), clock)) {
+    port_ = app_->start();
+}
+
 RunningApp::~RunningApp() {
     app_->stop();
     app_.reset();

@@ -9,6 +9,7 @@
 #include <boost/json/object.hpp>
 
 #include "app/app.hpp"
+#include "core/clock.hpp"
 #include "core/config.hpp"
 #include "support/http_client.hpp"
 
@@ -30,6 +31,8 @@ core::Config test_config(const std::map<std::string, std::string>& overrides = {
 class RunningApp {
   public:
     explicit RunningApp(core::Config config);
+    /// With `clock` as the server's "now"; it must outlive this object.
+    RunningApp(core::Config config, const core::Clock& clock);
     ~RunningApp();
     std::uint16_t port() const { return port_; }
     const app::App& app() const { return *app_; }
@@ -43,6 +46,8 @@ class RunningApp {
 
 /// A fixture whose tests share one in-process server, started once for the suite.
 /// A suite changes the configuration by declaring `static std::map<...> overrides()`.
+/// The server's clock is `clock()`: the system clock until a test moves it; it is put back
+/// after every test.
 template <typename Suite>
 class SharedServerTest : public ::testing::Test {
   public:
@@ -50,11 +55,18 @@ class SharedServerTest : public ::testing::Test {
 
   protected:
     static void SetUpTestSuite() {
-        server_ = std::make_unique<RunningApp>(test_config(Suite::overrides()));
+        clock_ = std::make_unique<core::TestClock>(core::TestClock::running());
+        server_ = std::make_unique<RunningApp>(test_config(Suite::overrides()), *clock_);
         ASSERT_TRUE(server_->wait_ready());
     }
-    static void TearDownTestSuite() { server_.reset(); }
+    static void TearDownTestSuite() {
+        server_.reset();
+        clock_.reset();
+    }
+    void TearDown() override { clock_->set(std::chrono::system_clock::now()); }
     static std::uint16_t port() { return server_->port(); }
+    static core::TestClock& clock() { return *clock_; }
+    static inline std::unique_ptr<core::TestClock> clock_;
     static inline std::unique_ptr<RunningApp> server_;
 };
 

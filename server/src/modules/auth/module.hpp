@@ -7,8 +7,8 @@ namespace service::auth {
 /// Registration, login, refresh-token rotation, logout.
 struct Module {
     Module(db::Pool& pool, const users::Repository& users, const core::jwt::Codec& jwt, infra::BlockingPool& blocking,
-           int bcrypt_cost)
-        : service(pool, users, repository, jwt, blocking, bcrypt_cost), routes(service) {}
+           int bcrypt_cost, const core::Clock& clock)
+        : service(pool, users, repository, jwt, blocking, bcrypt_cost, clock), routes(service) {}
     void register_routes(core::Router& router) { routes.register_routes(router); }
 
     Repository repository;

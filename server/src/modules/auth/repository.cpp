@@ -5,12 +5,14 @@
 namespace service::auth {
 
 net::awaitable<void> Repository::insert(db::Executor& db, std::string user_id, std::string family_id,
-                                        std::string token_hash, int ttl_days) const {
-    co_await db.query(sql::kInsertRefreshToken, db::Params(user_id, family_id, token_hash, ttl_days));
+                                        std::string token_hash, int ttl_days, core::TimePoint now) const {
+    co_await db.query(sql::kInsertRefreshToken,
+                      db::Params(user_id, family_id, token_hash, ttl_days, core::to_timestamptz(now)));
 }
 
-net::awaitable<std::optional<StoredRefreshToken>> Repository::lock(db::Executor& db, std::string token_hash) const {
-    const auto rows = co_await db.query(sql::kLockRefreshToken, db::Params(token_hash));
+net::awaitable<std::optional<StoredRefreshToken>> Repository::lock(db::Executor& db, std::string token_hash,
+                                                                   core::TimePoint now) const {
+    const auto rows = co_await db.query(sql::kLockRefreshToken, db::Params(token_hash, core::to_timestamptz(now)));
     if (rows.empty()) co_return std::nullopt;
     const auto r = rows[0];
     co_return StoredRefreshToken{r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),

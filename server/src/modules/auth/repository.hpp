@@ -2,6 +2,7 @@
 #include <optional>
 #include <string>
 
+#include "core/clock.hpp"
 #include "db/pool.hpp"
 
 namespace service::auth {
@@ -19,10 +20,12 @@ struct StoredRefreshToken {
 /// never stored.
 class Repository {
   public:
+    /// The token expires `ttl_days` after `now`.
     net::awaitable<void> insert(db::Executor& db, std::string user_id, std::string family_id, std::string token_hash,
-                                int ttl_days) const;
-    /// Locks the row until the transaction ends.
-    net::awaitable<std::optional<StoredRefreshToken>> lock(db::Executor& db, std::string token_hash) const;
+                                int ttl_days, core::TimePoint now) const;
+    /// Locks the row until the transaction ends; `expired` is measured against `now`.
+    net::awaitable<std::optional<StoredRefreshToken>> lock(db::Executor& db, std::string token_hash,
+                                                           core::TimePoint now) const;
     net::awaitable<void> mark_rotated(db::Executor& db, std::string id) const;
     net::awaitable<void> revoke_family(db::Executor& db, std::string family_id) const;
     net::awaitable<void> revoke_family_of(db::Executor& db, std::string token_hash) const;

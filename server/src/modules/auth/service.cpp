@@ -48,14 +48,20 @@ std::optional<std::string> normalize_email(std::string_view email) {
 }
 
 Service::Service(db::Pool& pool, const users::Repository& users, const Repository& tokens, const core::jwt::Codec& jwt,
-                 infra::BlockingPool& blocking, int bcrypt_cost)
-    : pool_(pool), users_(users), tokens_(tokens), jwt_(jwt), blocking_(blocking), bcrypt_cost_(bcrypt_cost) {}
+                 infra::BlockingPool& blocking, int bcrypt_cost, const core::Clock& clock)
+    : pool_(pool),
+      users_(users),
+      tokens_(tokens),
+      jwt_(jwt),
+      blocking_(blocking),
+      bcrypt_cost_(bcrypt_cost),
+      clock_(clock) {}
 
 void Service::prepare() { decoy_hash_ = hash_password(core::random_token(24), bcrypt_cost_); }
 
 Session Service::make_session(users::User user, std::string refresh_token) const {
     Session s;
-    s.access_token = jwt_.issue(user.id, user.role, std::chrono::system_clock::now());
+    s.access_token = jwt_.issue(user.id, user.role, clock_.now());
     s.refresh_token = std::move(refresh_token);
     s.expires_in = jwt_.ttl().count();
     s.user = std::move(user);
@@ -64,7 +70,8 @@ Session Service::make_session(users::User user, std::string refresh_token) const
 
 net::awaitable<std::string> Service::new_refresh_token(db::Executor& db, std::string user_id, std::string family_id) {
     std::string token = core::random_token(32);
-    co_await tokens_.insert(db, std::move(user_id), std::move(family_id), core::sha256_hex(token), kRefreshTtlDays);
+    co_await tokens_.insert(db, std::move(user_id), std::move(family_id), core::sha256_hex(token), kRefreshTtlDays,
+                            clock_.now());
     co_return token;
 }
 
@@ -108,7 +115,7 @@ net::awaitable<Session> Service::refresh(std::string refresh_token) {
     const std::string token_hash = core::sha256_hex(refresh_token);
     // Every outcome commits: a detected reuse must leave the family revoked.
     auto rotate = [&](db::Transaction& tx) -> net::awaitable<Rotation> {
-        const auto stored = co_await tokens_.lock(tx, token_hash);
+        const auto stored = co_await tokens_.lock(tx, token_hash, clock_.now());
         if (!stored || stored->revoked) co_return Rotation{RotationOutcome::kUnknown, {}, {}};
         if (stored->rotated) {
             co_await tokens_.revoke_family(tx, stored->family_id);

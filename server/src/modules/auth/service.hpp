@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 
+#include "core/clock.hpp"
 #include "core/jwt.hpp"
 #include "db/pool.hpp"
 #include "infra/blocking.hpp"
@@ -32,8 +33,9 @@ class Service {
   public:
     static constexpr int kRefreshTtlDays = 30;
 
+    /// `clock` stamps access tokens and decides refresh-token expiry.
     Service(db::Pool& pool, const users::Repository& users, const Repository& tokens, const core::jwt::Codec& jwt,
-            infra::BlockingPool& blocking, int bcrypt_cost);
+            infra::BlockingPool& blocking, int bcrypt_cost, const core::Clock& clock);
 
     /// Computes the decoy hash used to make unknown-email logins take as long as real ones.
     void prepare();
@@ -55,6 +57,7 @@ class Service {
     const core::jwt::Codec& jwt_;
     infra::BlockingPool& blocking_;
     int bcrypt_cost_;
+    const core::Clock& clock_;
     std::string decoy_hash_;
 };
 

@@ -27,8 +27,9 @@ net::awaitable<std::optional<Target>> Repository::target(db::Executor& db, std::
 }
 
 net::awaitable<std::vector<Slot>> Repository::slots(db::Executor& db, std::string master_id, int duration_min,
-                                                    std::string from, std::string to) const {
-    const auto rows = co_await db.query(sql::kListSlots, db::Params(master_id, duration_min, from, to));
+                                                    std::string from, std::string to, core::TimePoint now) const {
+    const auto rows =
+        co_await db.query(sql::kListSlots, db::Params(master_id, duration_min, from, to, core::to_timestamptz(now)));
     std::vector<Slot> out;
     out.reserve(static_cast<std::size_t>(rows.size()));
     for (int i = 0; i < rows.size(); ++i) {
@@ -39,9 +40,9 @@ net::awaitable<std::vector<Slot>> Repository::slots(db::Executor& db, std::strin
 
 net::awaitable<bool> Repository::slot_available(db::Executor& db, std::string master_id, int duration_min,
                                                 std::string start_at, std::string timezone,
-                                                std::optional<std::string> ignore) const {
-    const auto rows =
-        co_await db.query(sql::kSlotAvailable, db::Params(master_id, duration_min, start_at, timezone, ignore));
+                                                std::optional<std::string> ignore, core::TimePoint now) const {
+    const auto rows = co_await db.query(sql::kSlotAvailable, db::Params(master_id, duration_min, start_at, timezone,
+                                                                        ignore, core::to_timestamptz(now)));
     co_return rows[0].get<bool>(0);
 }
 
@@ -83,8 +84,9 @@ net::awaitable<std::optional<boost::json::value>> Repository::get(db::Executor& 
     co_return boost::json::parse(rows[0].text(0));
 }
 
-net::awaitable<std::optional<Locked>> Repository::lock(db::Executor& db, std::string id, std::string viewer) const {
-    const auto rows = co_await db.query(sql::kLockBooking, db::Params(id, viewer));
+net::awaitable<std::optional<Locked>> Repository::lock(db::Executor& db, std::string id, std::string viewer,
+                                                       core::TimePoint now) const {
+    const auto rows = co_await db.query(sql::kLockBooking, db::Params(id, viewer, core::to_timestamptz(now)));
     if (rows.empty()) co_return std::nullopt;
     const auto r = rows[0];
     Locked l;

@@ -5,6 +5,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "core/clock.hpp"
 #include "core/pagination.hpp"
 #include "db/keyset.hpp"
 #include "db/pool.hpp"
@@ -54,10 +55,12 @@ struct ReviewTarget {
 class Repository {
   public:
     net::awaitable<std::optional<Target>> target(db::Executor& db, std::string service_id) const;
+    /// Free slots as booking_slots() sees them at `now` (notice and horizon count from it).
     net::awaitable<std::vector<Slot>> slots(db::Executor& db, std::string master_id, int duration_min, std::string from,
-                                            std::string to) const;
+                                            std::string to, core::TimePoint now) const;
     net::awaitable<bool> slot_available(db::Executor& db, std::string master_id, int duration_min, std::string start_at,
-                                        std::string timezone, std::optional<std::string> ignore) const;
+                                        std::string timezone, std::optional<std::string> ignore,
+                                        core::TimePoint now) const;
     /// True when the key was new (and is now held by this transaction).
     net::awaitable<bool> claim_key(db::Executor& db, std::string user_id, std::string key, std::string hash) const;
     net::awaitable<std::pair<std::string, std::optional<std::string>>> key(db::Executor& db, std::string user_id,
@@ -68,7 +71,9 @@ class Repository {
                                std::string payload = "{}") const;
     /// The booking as the API shows it, when `viewer` is one of its parties.
     net::awaitable<std::optional<boost::json::value>> get(db::Executor& db, std::string id, std::string viewer) const;
-    net::awaitable<std::optional<Locked>> lock(db::Executor& db, std::string id, std::string viewer) const;
+    /// `Locked::started` is measured against `now`.
+    net::awaitable<std::optional<Locked>> lock(db::Executor& db, std::string id, std::string viewer,
+                                               core::TimePoint now) const;
     net::awaitable<void> set_status(db::Executor& db, std::string id, std::string status,
                                     std::optional<std::string> reason, std::optional<std::string> by) const;
     net::awaitable<void> move(db::Executor& db, std::string id, std::string start_at, int duration_min,

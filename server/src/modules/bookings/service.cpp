@@ -60,7 +60,7 @@ net::awaitable<Created> Service::create(std::string client_id, CreateInput input
     }
     if (target->master_user_id == client_id) throw core::ApiError::forbidden("Masters cannot book themselves.");
     if (!(co_await repository_.slot_available(tx, target->master_id, target->duration_min, input.start_at,
-                                              target->timezone, std::nullopt))) {
+                                              target->timezone, std::nullopt, clock_.now()))) {
         throw slot_unavailable();
     }
     NewBooking b;
@@ -96,7 +96,7 @@ net::awaitable<boost::json::value> Service::act(std::string booking_id, std::str
                                                 std::optional<std::string> reason,
                                                 std::optional<std::string> start_at) {
     auto tx = co_await db::Transaction::begin(pool_);
-    const auto booking = co_await repository_.lock(tx, booking_id, actor);
+    const auto booking = co_await repository_.lock(tx, booking_id, actor, clock_.now());
     if (!booking) throw core::ApiError::not_found("No such booking.");
     const bool is_master = booking->master_user_id == actor;
     const auto verb = to_string(action);
@@ -129,7 +129,7 @@ net::awaitable<boost::json::value> Service::act(std::string booking_id, std::str
             if (!active(booking->status)) throw invalid_transition(verb, booking->status);
             // The booking's own time does not block its new time; everything else applies.
             if (!(co_await repository_.slot_available(tx, booking->master_id, booking->duration_min, *start_at,
-                                                      booking->timezone, booking->id))) {
+                                                      booking->timezone, booking->id, clock_.now()))) {
                 throw slot_unavailable();
             }
             bool overlap = false;
@@ -164,7 +164,7 @@ net::awaitable<boost::json::object> Service::slots(std::string master_id, std::s
         throw core::ApiError::not_found("No such service for this master.");
     }
     boost::json::array items;
-    for (const auto& s : co_await repository_.slots(pool_, master_id, target->duration_min, from, to)) {
+    for (const auto& s : co_await repository_.slots(pool_, master_id, target->duration_min, from, to, clock_.now())) {
         items.push_back(
             boost::json::object{{"start_at", s.start_at}, {"end_at", s.end_at}, {"local_start", s.local_start}});
     }

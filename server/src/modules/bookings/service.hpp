@@ -4,6 +4,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "core/clock.hpp"
 #include "db/pool.hpp"
 #include "modules/bookings/repository.hpp"
 #include "realtime/publisher.hpp"
@@ -30,8 +31,9 @@ struct Created {
 /// (the booking) on their open sockets.
 class Service {
   public:
-    Service(db::Pool& pool, const Repository& repository, realtime::Publisher& publisher)
-        : pool_(pool), repository_(repository), publisher_(publisher) {}
+    /// `clock` decides notice, horizon and "has it started"; the database's own clock decides none.
+    Service(db::Pool& pool, const Repository& repository, realtime::Publisher& publisher, const core::Clock& clock)
+        : pool_(pool), repository_(repository), publisher_(publisher), clock_(clock) {}
 
     net::awaitable<Created> create(std::string client_id, CreateInput input, std::optional<std::string> key);
     net::awaitable<boost::json::value> act(std::string booking_id, std::string actor, Action action,
@@ -49,6 +51,7 @@ class Service {
     db::Pool& pool_;
     const Repository& repository_;
     realtime::Publisher& publisher_;
+    const core::Clock& clock_;
 };
 
 std::string_view to_string(Action action);

@@ -31,8 +31,9 @@ net::awaitable<std::vector<WeeklyInterval>> Repository::weekly(db::Executor& db,
     co_return out;
 }
 
-net::awaitable<std::vector<DayException>> Repository::exceptions(db::Executor& db, std::string master_id) const {
-    const auto rows = co_await db.query(sql::kListExceptions, db::Params(master_id));
+net::awaitable<std::vector<DayException>> Repository::exceptions(db::Executor& db, std::string master_id,
+                                                                 core::TimePoint now) const {
+    const auto rows = co_await db.query(sql::kListExceptions, db::Params(master_id, core::to_timestamptz(now)));
     std::vector<DayException> out;
     for (int i = 0; i < rows.size(); ++i) {
         DayException e{rows[i].get<std::string>(0), {}};

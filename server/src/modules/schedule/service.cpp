@@ -8,7 +8,7 @@ net::awaitable<ScheduleView> Service::view(std::string master_id) {
     ScheduleView v;
     v.timezone = co_await masters_.timezone(master_id);
     v.weekly = co_await repository_.weekly(pool_, master_id);
-    v.exceptions = co_await repository_.exceptions(pool_, master_id);
+    v.exceptions = co_await repository_.exceptions(pool_, master_id, clock_.now());
     co_return v;
 }
 

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "db/pool.hpp"
 #include "modules/masters/service.hpp"
 #include "modules/schedule/repository.hpp"
@@ -19,8 +20,9 @@ struct ScheduleView {
 /// bookings module's (it reads working time through schedule_working_intervals()).
 class Service {
   public:
-    Service(db::Pool& pool, const Repository& repository, masters::Service& masters)
-        : pool_(pool), repository_(repository), masters_(masters) {}
+    /// `clock` decides which exceptions are past (the master's local today).
+    Service(db::Pool& pool, const Repository& repository, masters::Service& masters, const core::Clock& clock)
+        : pool_(pool), repository_(repository), masters_(masters), clock_(clock) {}
 
     net::awaitable<ScheduleView> view(std::string master_id);
     net::awaitable<ScheduleView> replace_weekly(std::string master_id, std::vector<WeeklyInterval> weekly);
@@ -32,6 +34,7 @@ class Service {
     db::Pool& pool_;
     const Repository& repository_;
     masters::Service& masters_;
+    const core::Clock& clock_;
 };
 
 }  // namespace service::schedule
