@@ -1,7 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { messagesPageSchema, type MessagesPage, type MessagesState } from '@/features/chats/types/chat';
-import { chatKeys, updateMessages } from '@/features/chats/utils/chat-cache';
+import { chatKeys } from '@/features/chats/api/keys';
+import { updateMessages } from '@/features/chats/utils/chat-cache';
 import { emptyMessagesState, maxSeq, mergeMessages, minSeq, withMessages } from '@/features/chats/utils/messages';
 
 export const MESSAGES_PAGE_SIZE = 50;

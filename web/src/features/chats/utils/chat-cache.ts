@@ -7,18 +7,11 @@ import type {
   PresenceEvent,
   Watermarks,
 } from '@/features/chats/types/chat';
+import { chatKeys } from '@/features/chats/api/keys';
 import { withMessages } from '@/features/chats/utils/messages';
 
 // Every realtime event and every mutation lands in the query cache through these helpers,
 // so the list, the open conversation and the nav badge always agree.
-
-export const chatKeys = {
-  all: ['chats'] as const,
-  list: () => ['chats', 'list'] as const,
-  detail: (id: string) => ['chats', 'detail', id] as const,
-  messages: (id: string) => ['chats', 'messages', id] as const,
-  typing: (id: string) => ['chats', 'typing', id] as const,
-};
 
 type ChatsData = InfiniteData<ChatsPage, string | null>;
 
@@ -173,7 +166,7 @@ export function applyPresence(queryClient: QueryClient, presence: PresenceEvent)
         }
       : chat;
   const ids = new Set<string>(chatsInList(queryClient).map((c) => c.id));
-  for (const [key] of queryClient.getQueriesData<Chat>({ queryKey: ['chats', 'detail'] })) {
+  for (const [key] of queryClient.getQueriesData<Chat>({ queryKey: chatKeys.details() })) {
     const id = key[2];
     if (typeof id === 'string') ids.add(id);
   }

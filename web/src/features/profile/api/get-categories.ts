@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '@/lib/api-client';
+import { categoryKeys } from '@/features/profile/api/keys';
 
 export const categorySchema = z.object({
   id: z.string(),
@@ -20,7 +21,7 @@ export function getCategories(signal?: AbortSignal): Promise<CategoriesResponse>
 
 export function getCategoriesQueryOptions() {
   return queryOptions({
-    queryKey: ['categories'],
+    queryKey: categoryKeys.all,
     queryFn: ({ signal }) => getCategories(signal),
     // The catalogue changes rarely (admins edit it).
     staleTime: 60 * 60 * 1000,
