@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { TextField, type TextFieldProps } from '@/components/ui/text-field';
+import { TextField, type TextFieldProps } from '@/components/ui/field';
 import { useI18n } from '@/lib/i18n';
 
 /** A password field with a show/hide toggle (handy on phones). */

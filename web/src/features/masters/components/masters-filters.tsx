@@ -1,4 +1,4 @@
-import { SelectField } from '@/components/ui/select-field';
+import { SelectField } from '@/components/ui/field';
 import { MASTER_SORTS, type MasterSort } from '@/features/masters/api/get-masters';
 import { categoryOptionGroups } from '@/features/masters/utils/category-name';
 import { localeOf } from '@/lib/format';

@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
-import { TextArea } from '@/components/ui/text-area';
+import { TextArea } from '@/components/ui/field';
 import { useMasterReviews } from '@/features/reviews/api/get-master-reviews';
 import { replyReviewInputSchema, useReplyReview } from '@/features/reviews/api/reply-review';
 import { localeOf } from '@/lib/format';
-import { useFormErrors } from '@/lib/form';
+import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
 import type { Review } from '@/types/api';
@@ -14,40 +14,27 @@ import type { Review } from '@/types/api';
 function ReplyForm({ review, onClose }: { review: Review; onClose: () => void }) {
   const { t } = useI18n();
   const reply = useReplyReview();
-  const [text, setText] = useState('');
-  const errors = useFormErrors(['text'] as const);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = replyReviewInputSchema.safeParse({ text });
-    if (!parsed.success) {
-      errors.setValidationError(parsed.error);
-      return;
-    }
-    errors.reset();
-    reply.mutate({ reviewId: review.id, input: parsed.data }, { onSuccess: onClose, onError: errors.setServerError });
-  };
+  const form = useForm({
+    schema: replyReviewInputSchema,
+    defaults: { text: '' },
+    onSubmit: (input) => reply.mutateAsync({ reviewId: review.id, input }).then(onClose),
+  });
 
   return (
-    <form className="inline-panel" noValidate onSubmit={onSubmit} data-testid="reply-form">
-      {errors.formError && <Alert>{errors.formError}</Alert>}
+    <form {...form.formProps} className="inline-panel" data-testid="reply-form">
+      {form.formError && <Alert>{form.formError}</Alert>}
       <TextArea
         label={t('reviews.reply_label')}
-        name="reply"
         maxLength={2000}
         rows={2}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          errors.clearField('text');
-        }}
-        error={errors.fieldErrors.text}
+        {...form.register('text')}
+        name="reply"
       />
       <div className="form__row-actions">
         <Button variant="ghost" size="sm" onClick={onClose}>
           {t('profile.cancel')}
         </Button>
-        <Button type="submit" size="sm" loading={reply.isPending} data-testid="submit-reply">
+        <Button type="submit" size="sm" loading={form.submitting} data-testid="submit-reply">
           {t('reviews.reply_submit')}
         </Button>
       </div>
