@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -6,7 +7,7 @@ import { isApiProblem } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
 import { useChat } from '@/features/chats/api/get-chat';
-import { useMessages, useOlderMessages } from '@/features/chats/api/get-messages';
+import { useMessages } from '@/features/chats/api/get-messages';
 import { Composer } from '@/features/chats/components/composer';
 import { ConversationHeader } from '@/features/chats/components/conversation-header';
 import { MessageList } from '@/features/chats/components/message-list';
@@ -21,7 +22,10 @@ export function Conversation({ chatId, meId }: { chatId: string; meId: string })
   const { t } = useI18n();
   const chat = useChat(chatId);
   const messages = useMessages(chatId);
-  const older = useOlderMessages(chatId);
+  const { fetchNextPage, hasNextPage, isFetchingNextPage } = messages;
+  const loadOlder = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
+  }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
   const { send, retry, discard } = useSendMessage(chatId);
   const typingEmitter = useTypingEmitter(chatId);
   const typingIds = useTypingUsers(chatId);
@@ -64,8 +68,8 @@ export function Conversation({ chatId, meId }: { chatId: string; meId: string })
         chat={chat.data}
         meId={meId}
         state={messages.data}
-        loadingOlder={older.isPending}
-        onLoadOlder={older.mutate}
+        loadingOlder={messages.isFetchingNextPage}
+        onLoadOlder={loadOlder}
         onRetry={retry}
         onDiscard={discard}
       />
