@@ -13,6 +13,7 @@ import { useUser } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import '@/features/bookings/styles/bookings.css';
 
 /** The master's view of one booking, in their own zone. */
 function MasterBookingItem({ booking }: { booking: Booking }) {

@@ -8,6 +8,7 @@ import { MasterCard } from '@/features/masters/components/master-card';
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import '@/features/masters/styles/masters.css';
 
 export function FavoritesRoute() {
   const { t } = useI18n();

@@ -8,6 +8,7 @@ import { formatDateTime, formatDuration, formatMoney } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import '@/features/profile/styles/profile.css';
 
 /** The confirmation screen: what, when, how much; an optional comment; book. */
 export function MasterBookRoute() {

@@ -15,6 +15,9 @@ import { useUser } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import '@/features/bookings/styles/bookings.css';
+import '@/features/masters/styles/masters.css';
+import '@/features/reviews/styles/reviews.css';
 
 export function MasterRoute() {
   const { t } = useI18n();

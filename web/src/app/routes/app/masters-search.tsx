@@ -16,6 +16,7 @@ import { useCategories } from '@/features/profile/api/get-categories';
 import { useI18n, type MessageKey } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import '@/features/masters/styles/masters.css';
 
 const SOURCE_LABELS: Record<LocationSource, MessageKey> = {
   device: 'masters.near_device',

@@ -6,6 +6,7 @@ import { registerInputSchema, useRegister, type RegisterInput } from '@/features
 import { PasswordField } from '@/features/auth/components/password-field';
 import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
+import '@/features/auth/styles/auth.css';
 
 const ROLES = ['client', 'master'] as const;
 

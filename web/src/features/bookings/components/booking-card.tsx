@@ -4,6 +4,7 @@ import { BookingStatusBadge } from '@/features/bookings/components/booking-statu
 import { formatDateTime, formatDuration, formatMoney } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { Booking } from '@/types/api';
+import '@/features/bookings/styles/bookings.css';
 
 type Props = {
   booking: Booking;

@@ -6,6 +6,7 @@ import { useBookings, type BookingsQuery } from '@/features/bookings/api/get-boo
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
 import type { Booking } from '@/types/api';
+import '@/features/bookings/styles/bookings.css';
 
 type Props = {
   query: BookingsQuery;

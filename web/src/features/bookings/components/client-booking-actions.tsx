@@ -5,6 +5,7 @@ import { CancelBookingForm } from '@/features/bookings/components/cancel-booking
 import { ReschedulePanel } from '@/features/bookings/components/reschedule-panel';
 import { useI18n } from '@/lib/i18n';
 import type { Booking } from '@/types/api';
+import '@/features/bookings/styles/bookings.css';
 
 type Props = {
   booking: Booking;

@@ -9,6 +9,7 @@ import { ReschedulePanel } from '@/features/bookings/components/reschedule-panel
 import { bookingProblemMessage } from '@/features/bookings/utils/booking-problem';
 import { useI18n } from '@/lib/i18n';
 import type { Booking } from '@/types/api';
+import '@/features/bookings/styles/bookings.css';
 
 type Props = { booking: Booking; timeZone?: string | undefined };
 

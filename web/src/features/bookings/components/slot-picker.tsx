@@ -6,6 +6,7 @@ import { useSlots, type Slot } from '@/features/bookings/api/get-slots';
 import { addDays, browserTimeZone, dateInZone, formatDay, localTimeOf } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
+import '@/features/bookings/styles/bookings.css';
 
 /** Days shown (and fetched) at once; the API allows up to 31. */
 export const SLOT_WINDOW_DAYS = 14;

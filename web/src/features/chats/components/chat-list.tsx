@@ -12,6 +12,7 @@ import type { Chat } from '@/features/chats/types/chat';
 import { sortChats } from '@/features/chats/utils/chat-cache';
 import { formatListTime } from '@/features/chats/utils/chat-format';
 import { chatTitle, otherParticipant } from '@/features/chats/utils/messages';
+import '@/features/chats/styles/chats.css';
 
 function preview(chat: Chat, meId: string | undefined, t: Translate): string {
   const m = chat.last_message;

@@ -6,6 +6,7 @@ import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
 import { MESSAGE_MAX_LENGTH, type MessageType } from '@/features/chats/types/chat';
 import { isWebUrl } from '@/features/chats/utils/messages';
+import '@/features/chats/styles/chats.css';
 
 type Props = {
   onSend: (type: MessageType, content: string) => void;

@@ -16,6 +16,7 @@ import { useMarkRead } from '@/features/chats/hooks/use-mark-read';
 import { useSendMessage } from '@/features/chats/hooks/use-send-message';
 import { useTypingEmitter, useTypingUsers } from '@/features/chats/hooks/use-typing';
 import { maxSeq } from '@/features/chats/utils/messages';
+import '@/features/chats/styles/chats.css';
 
 /** One open conversation: header, messages, send box. */
 export function Conversation({ chatId, meId }: { chatId: string; meId: string }) {

@@ -6,6 +6,7 @@ import { categoryLabel } from '@/features/masters/utils/category-name';
 import { formatDistance, formatMoney } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { MasterSummary } from '@/types/api';
+import '@/features/masters/styles/masters.css';
 
 /** One search result. `action` is rendered in the corner (the favourite heart). */
 export function MasterCard({ master, action }: { master: MasterSummary; action?: ReactNode }) {

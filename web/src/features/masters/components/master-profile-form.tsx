@@ -14,6 +14,7 @@ import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
 import { useGeolocation } from '@/lib/use-geolocation';
 import type { Category, MasterProfile } from '@/types/api';
+import '@/features/masters/styles/masters.css';
 
 type Props = {
   profile: MasterProfile | null;

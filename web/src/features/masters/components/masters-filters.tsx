@@ -4,6 +4,7 @@ import { categoryOptionGroups } from '@/features/masters/utils/category-name';
 import { localeOf } from '@/lib/format';
 import { useI18n, type MessageKey } from '@/lib/i18n';
 import type { Category } from '@/types/api';
+import '@/features/masters/styles/masters.css';
 
 export type MastersFilterValues = {
   categoryId: string | null;

@@ -16,6 +16,7 @@ import { formatDuration, formatMoney, parseMoneyInput } from '@/lib/format';
 import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
 import type { Category, Service } from '@/types/api';
+import '@/features/masters/styles/masters.css';
 
 type Props = {
   /** null creates a new service. */

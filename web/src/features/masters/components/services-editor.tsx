@@ -12,6 +12,7 @@ import { formatDuration, formatMoney } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
 import type { Category, Service } from '@/types/api';
+import '@/features/masters/styles/masters.css';
 
 type Props = { categories: readonly Category[]; preferredCategoryIds: readonly string[] };
 

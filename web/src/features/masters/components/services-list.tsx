@@ -1,6 +1,7 @@
 import { formatDuration, formatMoney } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { Service } from '@/types/api';
+import '@/features/masters/styles/masters.css';
 
 type Props = {
   services: readonly Service[];

@@ -4,6 +4,7 @@ import { useCategories } from '@/features/profile/api/get-categories';
 import { categoryName } from '@/features/profile/utils/group-categories';
 import { useI18n } from '@/lib/i18n';
 import type { User } from '@/types/api';
+import '@/features/profile/styles/profile.css';
 
 function formatCoordinate(value: number): string {
   return Number(value.toFixed(5)).toString();

@@ -7,6 +7,7 @@ import { StarRatingInput } from '@/features/reviews/components/star-rating-input
 import { isApiProblem } from '@/lib/api-client';
 import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
+import '@/features/reviews/styles/reviews.css';
 
 type Props = { bookingId: string; onDone: () => void; onClose: () => void };
 

@@ -10,6 +10,7 @@ import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
 import type { Review } from '@/types/api';
+import '@/features/reviews/styles/reviews.css';
 
 function ReplyForm({ review, onClose }: { review: Review; onClose: () => void }) {
   const { t } = useI18n();

@@ -12,6 +12,7 @@ import { dateInZone, formatDay } from '@/lib/format';
 import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
+import '@/features/schedule/styles/schedule.css';
 
 type ExceptionDraft = { date: string; mode: 'off' | 'hours'; intervals: Interval[] };
 

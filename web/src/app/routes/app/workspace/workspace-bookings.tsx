@@ -6,6 +6,7 @@ import type { BookingsQuery } from '@/features/bookings/api/get-bookings';
 import { useNowIso } from '@/app/routes/app/use-now-iso';
 import { useWorkspace } from '@/app/routes/app/workspace/workspace-layout';
 import { useI18n, type MessageKey } from '@/lib/i18n';
+import '@/features/bookings/styles/bookings.css';
 
 const TABS = ['pending', 'upcoming', 'past'] as const;
 type Tab = (typeof TABS)[number];
