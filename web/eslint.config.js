@@ -39,6 +39,13 @@ export default tseslint.config(
             ...featureZones,
             // Shared layers never reach up into features or the app.
             { target: ['./src/lib', './src/components', './src/types'], from: ['./src/features', './src/app'] },
+            // The message catalogue merges the features' own translations, and nothing else of theirs.
+            {
+              target: './src/locales',
+              from: './src/features',
+              except: FEATURES.map((f) => `./${f}/locales`),
+            },
+            { target: './src/locales', from: ['./src/app', './src/lib', './src/components'] },
           ],
         },
       ],

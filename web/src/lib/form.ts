@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import type { ZodError, ZodType, ZodTypeDef } from 'zod';
 import { useI18n, type MessageKey, type Translate } from '@/lib/i18n';
 import { splitProblem, type SplitProblem } from '@/lib/problem';
-import { ru } from '@/locales/ru';
+import { ru } from '@/locales/catalog';
 
 function isMessageKey(value: string): value is MessageKey {
   return Object.prototype.hasOwnProperty.call(ru, value);

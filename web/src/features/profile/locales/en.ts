@@ -1,0 +1,28 @@
+import type { profileRu } from '@/features/profile/locales/ru';
+
+export const profileEn: Record<keyof typeof profileRu, string> = {
+  'profile.title': 'Profile',
+  'profile.edit': 'Edit profile',
+  'profile.edit_title': 'Edit profile',
+  'profile.save': 'Save',
+  'profile.saving': 'Saving…',
+  'profile.cancel': 'Cancel',
+  'profile.saved': 'Profile saved',
+  'profile.email': 'Email',
+  'profile.role': 'Role',
+  'profile.city': 'City',
+  'profile.city_placeholder': 'e.g. Moscow',
+  'profile.location': 'Location',
+  'profile.location_hint': 'Used to show masters near you',
+  'profile.lat': 'Latitude',
+  'profile.lon': 'Longitude',
+  'profile.use_my_location': 'Use my location',
+  'profile.locating': 'Locating…',
+  'profile.clear_location': 'Clear',
+  'profile.geolocation_failed': 'Could not determine your location',
+  'profile.interests': 'Interests',
+  'profile.interests_hint': 'Pick service categories and we will suggest matching masters',
+  'profile.no_interests': 'No interests selected',
+  'profile.categories_failed': 'Could not load categories',
+  'profile.member_since': 'Member since {date}',
+};
