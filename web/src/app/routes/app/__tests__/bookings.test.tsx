@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mdb, seedBooking, seedMaster } from '@/testing/mocks/marketplace-db';
+import bookedSlots from '@/testing/fixtures/slots-weekdays-10-19-booked-25th-10.json';
+import { mdb, seedBooking, seedMaster, seedSlots } from '@/testing/mocks/marketplace-db';
 import { freezeDate, renderApp, seedUser } from '@/testing/test-utils';
 
 // Wednesday 24 March 2027, 12:00 in Moscow; the browser (jsdom) runs in UTC.
@@ -16,6 +17,8 @@ function setup() {
   const { master, services } = seedMaster({ user: { name: 'Мария' } });
   const service = services[0]!;
   const upcoming = seedBooking({ client, master, service, start: '2027-03-25T07:00:00Z', comment: 'Френч' });
+  // The server's slots for this master (Mon–Fri 10–19) with that booking at 10:00 on the 25th.
+  seedSlots(service, bookedSlots);
   const done = seedBooking({ client, master, service, start: '2027-03-10T07:00:00Z', status: 'completed' });
   const cancelled = seedBooking({
     client,

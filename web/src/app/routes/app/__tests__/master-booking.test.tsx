@@ -2,7 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API } from '@/testing/mocks/handlers';
-import { mdb, seedBooking, seedMaster } from '@/testing/mocks/marketplace-db';
+import bookedSlots from '@/testing/fixtures/slots-weekdays-10-19-booked-25th-10.json';
+import freeSlots from '@/testing/fixtures/slots-weekdays-10-19.json';
+import { mdb, seedBooking, seedMaster, seedSlots } from '@/testing/mocks/marketplace-db';
 import { server } from '@/testing/mocks/server';
 import { freezeDate, plainSpaces, renderApp, seedUser, waitForPath } from '@/testing/test-utils';
 
@@ -54,7 +56,9 @@ describe('master page and booking', () => {
   it('books a free slot with a comment through the confirmation screen', async () => {
     freezeDate(NOW);
     seedUser({ name: 'Анна' }, { loggedIn: true });
-    const { master } = seedMaster({ user: { name: 'Мария' } });
+    const { master, services } = seedMaster({ user: { name: 'Мария' } });
+    // What the server answers for Mon–Fri 10–19, 90 minutes, 2 hours' notice, at NOW.
+    seedSlots(services[0]!, freeSlots);
     const { user } = renderApp(`/masters/${master.id}`);
 
     const picker = await openFirstService(user);
@@ -93,6 +97,7 @@ describe('master page and booking', () => {
     freezeDate(NOW);
     seedUser({}, { loggedIn: true });
     const { master, services } = seedMaster();
+    seedSlots(services[0]!, freeSlots);
     let dropped = false;
     server.use(
       http.post(`${API}/bookings`, async ({ request }) => {
@@ -122,6 +127,8 @@ describe('master page and booking', () => {
     seedUser({}, { loggedIn: true });
     const { master, services } = seedMaster();
     seedBooking({ client: other, master, service: services[0]!, start: '2027-03-25T07:00:00Z' });
+    // The server's answer once that booking exists.
+    seedSlots(services[0]!, bookedSlots);
     const { user } = renderApp(`/masters/${master.id}/book?service=${services[0]!.id}&start=2027-03-25T07:00:00Z`);
 
     await user.click(await screen.findByRole('button', { name: 'Записаться' }));
