@@ -92,6 +92,14 @@ export function focusFirstError(form: HTMLFormElement | null): void {
   }
 }
 
+/** What `register()` hands to a text-like field. */
+export type RegisteredField = {
+  name: string;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+  error: string | undefined;
+};
+
 type StringKeys<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
 
 export type UseFormOptions<V extends Record<string, unknown>, Out> = {
@@ -146,7 +154,7 @@ export function useForm<V extends Record<string, unknown>, Out>(options: UseForm
     [clearField],
   );
 
-  const register = <K extends StringKeys<V>>(field: K) => ({
+  const register = <K extends StringKeys<V>>(field: K): RegisteredField & { name: K } => ({
     name: field,
     value: values[field] as string,
     onChange: (event: { target: { value: string } }) => setValue(field, event.target.value as V[K]),

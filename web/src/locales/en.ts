@@ -25,6 +25,15 @@ export const baseEn: Record<keyof typeof baseRu, string> = {
 
   'common.show_more': 'Show more',
 
+  // The city and coordinate inputs (components/ui/location-fields.tsx).
+  'location.city': 'City',
+  'location.city_placeholder': 'e.g. Moscow',
+  'location.lat': 'Latitude',
+  'location.lon': 'Longitude',
+  'location.use_my_location': 'Use my location',
+  'location.locating': 'Locating…',
+  'location.geolocation_failed': 'Could not determine your location',
+
   'nav.label': 'Sections',
   'nav.search': 'Search',
   'nav.bookings': 'My bookings',

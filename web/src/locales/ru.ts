@@ -25,6 +25,15 @@ export const baseRu = {
 
   'common.show_more': 'Показать ещё',
 
+  // The city and coordinate inputs (components/ui/location-fields.tsx).
+  'location.city': 'Город',
+  'location.city_placeholder': 'Например, Москва',
+  'location.lat': 'Широта',
+  'location.lon': 'Долгота',
+  'location.use_my_location': 'Определить автоматически',
+  'location.locating': 'Определяем…',
+  'location.geolocation_failed': 'Не удалось определить местоположение',
+
   'nav.label': 'Разделы',
   'nav.search': 'Поиск',
   'nav.bookings': 'Мои записи',

@@ -37,7 +37,7 @@ export function FavoritesRoute() {
         </p>
       ) : (
         <>
-          <ul className="master-list" data-testid="favorites-list">
+          <ul className="master-list stack-list" data-testid="favorites-list">
             {items.map((m) => (
               <MasterCard
                 key={m.id}

@@ -73,7 +73,7 @@ function Results({ search }: { search: MastersSearch }) {
   }
   return (
     <>
-      <ul className="master-list" data-testid="masters-list">
+      <ul className="master-list stack-list" data-testid="masters-list">
         {items.map((m) => (
           <MasterCard
             key={m.id}

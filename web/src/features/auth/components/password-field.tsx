@@ -13,7 +13,7 @@ export function PasswordField(props: Omit<TextFieldProps, 'type' | 'trailing'>) 
       trailing={
         <button
           type="button"
-          className="field__toggle"
+          className="icon-btn field__toggle"
           aria-label={visible ? t('auth.hide_password') : t('auth.show_password')}
           aria-pressed={visible}
           onClick={() => setVisible((v) => !v)}

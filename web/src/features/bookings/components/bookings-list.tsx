@@ -40,7 +40,7 @@ export function BookingsList({ query, empty, reverse = false, renderItem }: Prop
   const shown = reverse ? [...items].reverse() : items;
   return (
     <>
-      <ul className="booking-list" data-testid="bookings-list">
+      <ul className="booking-list stack-list" data-testid="bookings-list">
         {shown.map((b) => (
           <li key={b.id}>{renderItem(b)}</li>
         ))}

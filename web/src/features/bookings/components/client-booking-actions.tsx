@@ -1,8 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import { toast } from '@/components/ui/toaster';
-import { CancelBookingForm } from '@/features/bookings/components/cancel-booking-form';
-import { ReschedulePanel } from '@/features/bookings/components/reschedule-panel';
+import { BookingChangePanel } from '@/features/bookings/components/booking-change-panel';
 import { useI18n } from '@/lib/i18n';
 import type { Booking } from '@/types/api';
 import '@/features/bookings/styles/bookings.css';
@@ -55,27 +53,7 @@ export function ClientBookingActions({ booking, timeZone, renderReview }: Props)
           )}
         </div>
       )}
-      {panel === 'cancel' && (
-        <CancelBookingForm
-          booking={booking}
-          onClose={close}
-          onDone={() => {
-            close();
-            toast.success(t('bookings.cancelled'));
-          }}
-        />
-      )}
-      {panel === 'reschedule' && (
-        <ReschedulePanel
-          booking={booking}
-          timeZone={timeZone}
-          onClose={close}
-          onDone={() => {
-            close();
-            toast.success(t('bookings.rescheduled'));
-          }}
-        />
-      )}
+      <BookingChangePanel panel={panel} booking={booking} timeZone={timeZone} onClose={close} />
       {panel === 'review' && renderReview?.(booking, close)}
     </div>
   );

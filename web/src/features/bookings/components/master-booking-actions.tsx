@@ -4,8 +4,7 @@ import { toast } from '@/components/ui/toaster';
 import { useCompleteBooking } from '@/features/bookings/api/complete-booking';
 import { useConfirmBooking } from '@/features/bookings/api/confirm-booking';
 import { useMarkNoShow } from '@/features/bookings/api/mark-no-show';
-import { CancelBookingForm } from '@/features/bookings/components/cancel-booking-form';
-import { ReschedulePanel } from '@/features/bookings/components/reschedule-panel';
+import { BookingChangePanel } from '@/features/bookings/components/booking-change-panel';
 import { bookingProblemMessage } from '@/features/bookings/utils/booking-problem';
 import { useI18n } from '@/lib/i18n';
 import type { Booking } from '@/types/api';
@@ -76,27 +75,7 @@ export function MasterBookingActions({ booking, timeZone }: Props) {
           </Button>
         </div>
       )}
-      {panel === 'cancel' && (
-        <CancelBookingForm
-          booking={booking}
-          onClose={close}
-          onDone={() => {
-            close();
-            toast.success(t('bookings.cancelled'));
-          }}
-        />
-      )}
-      {panel === 'reschedule' && (
-        <ReschedulePanel
-          booking={booking}
-          timeZone={timeZone}
-          onClose={close}
-          onDone={() => {
-            close();
-            toast.success(t('bookings.rescheduled'));
-          }}
-        />
-      )}
+      <BookingChangePanel panel={panel} booking={booking} timeZone={timeZone} onClose={close} />
     </div>
   );
 }

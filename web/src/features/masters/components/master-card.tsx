@@ -13,7 +13,7 @@ export function MasterCard({ master, action }: { master: MasterSummary; action?:
   const { t, lang } = useI18n();
   const place = [master.city, master.address].filter(Boolean).join(', ');
   return (
-    <li className="master-card" data-testid="master-card" data-master-id={master.id}>
+    <li className="master-card tile" data-testid="master-card" data-master-id={master.id}>
       <Avatar name={master.display_name} src={null} size="md" />
       <div className="master-card__body">
         <Link to={`/masters/${master.id}`} className="master-card__name" data-testid="master-card-link">

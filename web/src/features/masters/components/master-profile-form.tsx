@@ -1,6 +1,7 @@
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
+import { CityField, CoordinateFields } from '@/components/ui/location-fields';
 import { useUpsertMasterProfile } from '@/features/masters/api/upsert-master-profile';
 import { CategoryPicker } from '@/features/masters/components/category-picker';
 import {
@@ -12,7 +13,6 @@ import {
 } from '@/features/masters/utils/master-profile-form-values';
 import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
-import { useGeolocation } from '@/lib/use-geolocation';
 import type { Category, MasterProfile } from '@/types/api';
 import '@/features/masters/styles/masters.css';
 
@@ -36,13 +36,6 @@ export function MasterProfileForm({ profile, userName, categories, onSaved }: Pr
   });
   const { values, register: text, setValue: set } = form;
   const zones = timeZoneOptions(values.timezone);
-  const geo = useGeolocation({
-    position: { enableHighAccuracy: true, timeout: 10_000, maximumAge: 60_000 },
-    onLocated: ({ lat, lon }) => {
-      set('lat', lat.toFixed(6));
-      set('lon', lon.toFixed(6));
-    },
-  });
 
   return (
     <form {...form.formProps} className="form" data-testid="master-profile-form">
@@ -63,13 +56,7 @@ export function MasterProfileForm({ profile, userName, categories, onSaved }: Pr
           {t('workspace.profile.where_hint')}
         </p>
         <div className="form__grid">
-          <TextField
-            label={t('profile.city')}
-            autoComplete="address-level2"
-            maxLength={100}
-            placeholder={t('profile.city_placeholder')}
-            {...text('city')}
-          />
+          <CityField {...text('city')} />
           <TextField
             label={t('workspace.profile.address')}
             autoComplete="street-address"
@@ -78,18 +65,15 @@ export function MasterProfileForm({ profile, userName, categories, onSaved }: Pr
             {...text('address')}
           />
         </div>
-        <div className="location__inputs">
-          <TextField label={t('profile.lat')} inputMode="decimal" placeholder="55.7558" {...text('lat')} />
-          <TextField label={t('profile.lon')} inputMode="decimal" placeholder="37.6173" {...text('lon')} />
-        </div>
-        <div className="location__actions">
-          {geo.supported && (
-            <Button variant="secondary" size="sm" loading={geo.locating} onClick={geo.locate} data-testid="use-my-location">
-              {geo.locating ? t('profile.locating') : t('profile.use_my_location')}
-            </Button>
-          )}
-        </div>
-        {geo.failed && <p className="field__error">{t('profile.geolocation_failed')}</p>}
+        <CoordinateFields
+          lat={text('lat')}
+          lon={text('lon')}
+          position={{ enableHighAccuracy: true, timeout: 10_000, maximumAge: 60_000 }}
+          onLocated={({ lat, lon }) => {
+            set('lat', lat.toFixed(6));
+            set('lon', lon.toFixed(6));
+          }}
+        />
       </fieldset>
 
       <SelectField

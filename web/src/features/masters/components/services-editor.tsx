@@ -81,7 +81,7 @@ export function ServicesEditor({ categories, preferredCategoryIds }: Props) {
           {t('workspace.services.empty')}
         </p>
       )}
-      <ul className="service-list">
+      <ul className="service-list stack-list">
         {items.map((s) =>
           editing === s.id ? (
             <li key={s.id} className="service-item service-item--editing">

@@ -21,7 +21,7 @@ export function ServicesList({ services, selectedId, onSelect }: Props) {
     );
   }
   return (
-    <ul className="service-list" data-testid="services-list">
+    <ul className="service-list stack-list" data-testid="services-list">
       {services.map((s) => {
         const selected = s.id === selectedId;
         return (

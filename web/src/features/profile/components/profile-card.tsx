@@ -40,7 +40,7 @@ export function ProfileCard({ user }: { user: User }) {
           <dd data-testid="profile-email">{user.email}</dd>
         </div>
         <div className="facts__row">
-          <dt>{t('profile.city')}</dt>
+          <dt>{t('location.city')}</dt>
           <dd data-testid="profile-city" className={user.city ? undefined : 'muted'}>
             {user.city ?? t('common.not_set')}
           </dd>

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
+import { CityField, CoordinateFields } from '@/components/ui/location-fields';
 import { useUpdateProfile } from '@/features/profile/api/update-profile';
 import { InterestsPicker } from '@/features/profile/components/interests-picker';
 import {
@@ -11,7 +12,6 @@ import {
 } from '@/features/profile/utils/profile-form-values';
 import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
-import { useGeolocation } from '@/lib/use-geolocation';
 import type { User } from '@/types/api';
 
 // The server reports nested paths; show them next to the input they come from.
@@ -32,12 +32,6 @@ export function ProfileForm({ user, onSaved }: Props) {
       return update.mutateAsync(patch).then(onSaved);
     },
   });
-  const geo = useGeolocation({
-    onLocated: ({ lat, lon }) => {
-      form.setValue('lat', lat.toFixed(6));
-      form.setValue('lon', lon.toFixed(6));
-    },
-  });
 
   return (
     <form {...form.formProps} className="form" data-testid="profile-form">
@@ -48,54 +42,36 @@ export function ProfileForm({ user, onSaved }: Props) {
         maxLength={100}
         {...form.register('name')}
       />
-      <TextField
-        label={t('profile.city')}
-        autoComplete="address-level2"
-        maxLength={100}
-        placeholder={t('profile.city_placeholder')}
-        {...form.register('city')}
-      />
+      <CityField {...form.register('city')} />
 
       <fieldset className="location" aria-describedby="location-hint">
         <legend className="field__label">{t('profile.location')}</legend>
         <p className="field__hint" id="location-hint">
           {t('profile.location_hint')}
         </p>
-        <div className="location__inputs">
-          <TextField
-            label={t('profile.lat')}
-            inputMode="decimal"
-            placeholder="55.7558"
-            {...form.register('lat')}
-          />
-          <TextField
-            label={t('profile.lon')}
-            inputMode="decimal"
-            placeholder="37.6173"
-            {...form.register('lon')}
-          />
-        </div>
-        <div className="location__actions">
-          {geo.supported && (
-            <Button variant="secondary" size="sm" loading={geo.locating} onClick={geo.locate} data-testid="use-my-location">
-              {geo.locating ? t('profile.locating') : t('profile.use_my_location')}
-            </Button>
-          )}
-          {(form.values.lat !== '' || form.values.lon !== '') && (
-            <Button
-              variant="ghost"
-              size="sm"
-              data-testid="clear-location"
-              onClick={() => {
-                form.setValue('lat', '');
-                form.setValue('lon', '');
-              }}
-            >
-              {t('profile.clear_location')}
-            </Button>
-          )}
-        </div>
-        {geo.failed && <p className="field__error">{t('profile.geolocation_failed')}</p>}
+        <CoordinateFields
+          lat={form.register('lat')}
+          lon={form.register('lon')}
+          onLocated={({ lat, lon }) => {
+            form.setValue('lat', lat.toFixed(6));
+            form.setValue('lon', lon.toFixed(6));
+          }}
+          actions={
+            (form.values.lat !== '' || form.values.lon !== '') && (
+              <Button
+                variant="ghost"
+                size="sm"
+                data-testid="clear-location"
+                onClick={() => {
+                  form.setValue('lat', '');
+                  form.setValue('lon', '');
+                }}
+              >
+                {t('profile.clear_location')}
+              </Button>
+            )
+          }
+        />
       </fieldset>
 
       <InterestsPicker

@@ -106,7 +106,7 @@ export function ReviewsList({ masterId, canReply }: { masterId: string; canReply
   }
   return (
     <>
-      <ul className="reviews" data-testid="reviews-list">
+      <ul className="reviews stack-list" data-testid="reviews-list">
         {items.map((r) => (
           <ReviewItem key={r.id} review={r} canReply={canReply} />
         ))}

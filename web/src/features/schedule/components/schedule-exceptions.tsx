@@ -59,7 +59,7 @@ export function ScheduleExceptions({ exceptions, timeZone }: Props) {
           {t('schedule.no_exceptions')}
         </p>
       ) : (
-        <ul className="exception-list">
+        <ul className="exception-list stack-list">
           {sorted.map((e) => (
             <li key={e.date} className="exception" data-testid="exception">
               <span className="exception__date">{formatDay(e.date, lang)}</span>
