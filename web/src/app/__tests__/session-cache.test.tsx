@@ -2,6 +2,7 @@ import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createUser, db, expireAllAccessTokens } from '@/testing/mocks/db';
 import { seedBooking, seedMaster } from '@/testing/mocks/marketplace-db';
+import { testInstant, TEST_NOW } from '@/testing/dates';
 import { freezeDate, renderApp, seedUser, TEST_PASSWORD, waitForPath } from '@/testing/test-utils';
 
 afterEach(() => {
@@ -10,10 +11,10 @@ afterEach(() => {
 
 describe('the query cache across sessions', () => {
   it('after the session expires, the next user of the tab does not see the previous one’s data', async () => {
-    freezeDate('2027-03-24T09:00:00Z');
+    freezeDate(TEST_NOW);
     const first = seedUser({ name: 'Анна', email: 'anna@example.com' }, { loggedIn: true });
     const { master, services } = seedMaster({ user: { name: 'Мария' } });
-    seedBooking({ client: first, master, service: services[0]!, start: '2027-03-25T07:00:00Z', comment: 'Френч' });
+    seedBooking({ client: first, master, service: services[0]!, start: testInstant(1, '10:00'), comment: 'Френч' });
     createUser({ email: 'boris@example.com', password: TEST_PASSWORD, name: 'Борис' });
 
     const { user, queryClient } = renderApp('/bookings');

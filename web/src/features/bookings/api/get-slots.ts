@@ -6,7 +6,7 @@ import { slotKeys } from '@/features/bookings/api/keys';
 export const slotSchema = z.object({
   start_at: z.string(),
   end_at: z.string(),
-  /** Wall-clock start in the master's zone, "2027-03-28T10:00". */
+  /** Wall-clock start in the master's zone, "2025-03-30T10:00". */
   local_start: z.string(),
 });
 export type Slot = z.infer<typeof slotSchema>;

@@ -13,7 +13,7 @@ function msg(seq: number, overrides: Partial<Message> = {}): Message {
     type: 'text',
     content: `#${seq}`,
     client_msg_id: null,
-    created_at: '2027-03-24T10:00:00Z',
+    created_at: '2025-03-24T10:00:00Z',
     edited_at: null,
     deleted: false,
     ...overrides,
@@ -46,7 +46,7 @@ describe('the conversation cache (infinite query pages)', () => {
   it('puts a new message on the live page and an edit of an old one on its own page', () => {
     const { queryClient, read } = seeded();
     applyMessage(queryClient, msg(7), 'u1');
-    applyMessageUpdate(queryClient, msg(2, { content: 'edited', edited_at: '2027-03-24T11:00:00Z' }));
+    applyMessageUpdate(queryClient, msg(2, { content: 'edited', edited_at: '2025-03-24T11:00:00Z' }));
 
     const [live, older] = read().pages;
     expect(live!.items.map((m) => m.seq)).toEqual([4, 5, 6, 7]);
