@@ -1,6 +1,6 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { RetryButton } from '@/components/ui/query-error';
 import { PageSpinner } from '@/components/ui/spinner';
 import { useBooking } from '@/features/bookings/api/get-booking';
 import { BookingCard } from '@/features/bookings/components/booking-card';
@@ -43,9 +43,7 @@ export function BookingRoute() {
         title={missing ? t('bookings.not_found') : problemMessage(booking.error, t)}
         action={
           missing ? undefined : (
-            <Button variant="secondary" size="sm" onClick={() => void booking.refetch()}>
-              {t('common.retry')}
-            </Button>
+            <RetryButton onRetry={() => void booking.refetch()} />
           )
         }
       />

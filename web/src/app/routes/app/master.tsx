@@ -1,6 +1,6 @@
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { RetryButton } from '@/components/ui/query-error';
 import { PageSpinner } from '@/components/ui/spinner';
 import { SlotPicker } from '@/features/bookings/components/slot-picker';
 import { StartChatButton } from '@/features/chats/components/start-chat-button';
@@ -41,9 +41,7 @@ export function MasterRoute() {
               {t('masters.back_to_search')}
             </Link>
           ) : (
-            <Button variant="secondary" size="sm" onClick={() => void master.refetch()}>
-              {t('common.retry')}
-            </Button>
+            <RetryButton onRetry={() => void master.refetch()} />
           )
         }
       />

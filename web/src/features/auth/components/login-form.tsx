@@ -1,8 +1,8 @@
 import { Link, useLocation } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
 import { loginInputSchema, useLogin } from '@/features/auth/api/login';
+import { EmailField } from '@/features/auth/components/email-field';
 import { PasswordField } from '@/features/auth/components/password-field';
 import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
@@ -21,15 +21,7 @@ export function LoginForm() {
   return (
     <form {...form.formProps} className="form" data-testid="login-form">
       {form.formError && <Alert data-testid="form-error">{form.formError}</Alert>}
-      <TextField
-        label={t('auth.email')}
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        {...form.register('email')}
-      />
+      <EmailField {...form.register('email')} />
       <PasswordField
         label={t('auth.password')}
         autoComplete="current-password"

@@ -3,6 +3,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { registerInputSchema, useRegister, type RegisterInput } from '@/features/auth/api/register';
+import { EmailField } from '@/features/auth/components/email-field';
 import { PasswordField } from '@/features/auth/components/password-field';
 import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
@@ -25,15 +26,7 @@ export function RegisterForm() {
     <form {...form.formProps} className="form" data-testid="register-form">
       {form.formError && <Alert data-testid="form-error">{form.formError}</Alert>}
       <TextField label={t('auth.name')} autoComplete="name" maxLength={100} {...form.register('name')} />
-      <TextField
-        label={t('auth.email')}
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        {...form.register('email')}
-      />
+      <EmailField {...form.register('email')} />
       <PasswordField
         label={t('auth.password')}
         autoComplete="new-password"

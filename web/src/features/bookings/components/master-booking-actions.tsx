@@ -4,7 +4,7 @@ import { toast } from '@/components/ui/toaster';
 import { useCompleteBooking } from '@/features/bookings/api/complete-booking';
 import { useConfirmBooking } from '@/features/bookings/api/confirm-booking';
 import { useMarkNoShow } from '@/features/bookings/api/mark-no-show';
-import { BookingChangePanel } from '@/features/bookings/components/booking-change-panel';
+import { BookingChangeButtons, BookingChangePanel, type BookingChange } from '@/features/bookings/components/booking-change-panel';
 import { bookingProblemMessage } from '@/features/bookings/utils/booking-problem';
 import { useI18n } from '@/lib/i18n';
 import type { Booking } from '@/types/api';
@@ -15,7 +15,7 @@ type Props = { booking: Booking; timeZone?: string | undefined };
 /** What a master can do with an incoming booking. */
 export function MasterBookingActions({ booking, timeZone }: Props) {
   const { t } = useI18n();
-  const [panel, setPanel] = useState<'cancel' | 'reschedule' | null>(null);
+  const [panel, setPanel] = useState<BookingChange | null>(null);
   const confirm = useConfirmBooking();
   const complete = useCompleteBooking();
   const noShow = useMarkNoShow();
@@ -41,7 +41,7 @@ export function MasterBookingActions({ booking, timeZone }: Props) {
               {t('bookings.confirm')}
             </Button>
           )}
-          {started ? (
+          {started && (
             <>
               <Button
                 size="sm"
@@ -65,14 +65,8 @@ export function MasterBookingActions({ booking, timeZone }: Props) {
                 {t('bookings.no_show')}
               </Button>
             </>
-          ) : (
-            <Button variant="secondary" size="sm" onClick={() => setPanel('reschedule')} data-testid="reschedule-booking">
-              {t('bookings.reschedule')}
-            </Button>
           )}
-          <Button variant="ghost" size="sm" onClick={() => setPanel('cancel')} data-testid="cancel-booking">
-            {t('bookings.cancel')}
-          </Button>
+          <BookingChangeButtons canReschedule={!started} onOpen={setPanel} />
         </div>
       )}
       <BookingChangePanel panel={panel} booking={booking} timeZone={timeZone} onClose={close} />

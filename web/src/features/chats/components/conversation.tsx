@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { RetryButton } from '@/components/ui/query-error';
 import { PageSpinner } from '@/components/ui/spinner';
 import { isApiProblem } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
@@ -45,16 +45,12 @@ export function Conversation({ chatId, meId }: { chatId: string; meId: string })
               {t('chats.back')}
             </Link>
           ) : (
-            <Button
-              variant="secondary"
-              size="sm"
-              onClick={() => {
+            <RetryButton
+              onRetry={() => {
                 void chat.refetch();
                 void messages.refetch();
               }}
-            >
-              {t('common.retry')}
-            </Button>
+            />
           )
         }
       />

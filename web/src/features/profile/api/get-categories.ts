@@ -2,15 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '@/lib/api-client';
 import { categoryKeys } from '@/features/profile/api/keys';
-
-export const categorySchema = z.object({
-  id: z.string(),
-  parent_id: z.string().nullable(),
-  slug: z.string(),
-  name_ru: z.string(),
-  name_en: z.string(),
-});
-export type Category = z.infer<typeof categorySchema>;
+import { categorySchema } from '@/types/api';
 
 export const categoriesResponseSchema = z.object({ items: z.array(categorySchema) });
 export type CategoriesResponse = z.infer<typeof categoriesResponseSchema>;

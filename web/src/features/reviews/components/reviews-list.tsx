@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Spinner } from '@/components/ui/spinner';
 import { TextArea } from '@/components/ui/field';
+import { QueryErrorAlert } from '@/components/ui/query-error';
+import { ShowMoreButton } from '@/components/ui/show-more-button';
+import { Spinner } from '@/components/ui/spinner';
 import { useMasterReviews } from '@/features/reviews/api/get-master-reviews';
 import { replyReviewInputSchema, useReplyReview } from '@/features/reviews/api/reply-review';
 import { localeOf } from '@/lib/format';
 import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
-import { problemMessage } from '@/lib/problem';
 import type { Review } from '@/types/api';
 import '@/features/reviews/styles/reviews.css';
 
@@ -84,18 +85,7 @@ export function ReviewsList({ masterId, canReply }: { masterId: string; canReply
   const reviews = useMasterReviews(masterId);
 
   if (reviews.isPending) return <Spinner label={t('common.loading')} />;
-  if (reviews.isError) {
-    return (
-      <Alert
-        title={problemMessage(reviews.error, t)}
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void reviews.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (reviews.isError) return <QueryErrorAlert query={reviews} />;
   const items = reviews.data.pages.flatMap((p) => p.items);
   if (items.length === 0) {
     return (
@@ -111,16 +101,7 @@ export function ReviewsList({ masterId, canReply }: { masterId: string; canReply
           <ReviewItem key={r.id} review={r} canReply={canReply} />
         ))}
       </ul>
-      {reviews.hasNextPage && (
-        <Button
-          variant="secondary"
-          size="sm"
-          loading={reviews.isFetchingNextPage}
-          onClick={() => void reviews.fetchNextPage()}
-        >
-          {t('common.show_more')}
-        </Button>
-      )}
+      <ShowMoreButton query={reviews} small />
     </>
   );
 }
