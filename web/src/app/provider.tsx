@@ -21,17 +21,15 @@ function AppCrash() {
   );
 }
 
-/** Forgets cached user data whenever the session ends, and says why if the server ended it. */
+/** Forgets the whole query cache whenever the session ends, and says why if the server ended it. */
 function SessionWatcher({ queryClient }: { queryClient: QueryClient }) {
   const { t } = useI18n();
   useEffect(() => {
     let hadSession = getSession() !== null;
     const unsubscribe = subscribeSession(() => {
       const has = getSession() !== null;
-      if (hadSession && !has) {
-        queryClient.removeQueries({ queryKey: ['users'] });
-        queryClient.removeQueries({ queryKey: ['chats'] });
-      }
+      // Logout, expiry or revocation: the next user of this tab must not see any of it.
+      if (hadSession && !has) queryClient.clear();
       hadSession = has;
     });
     const onExpired = () => toast.info(t('auth.session_expired'));

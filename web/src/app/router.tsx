@@ -1,33 +1,52 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { RouteErrorBoundary } from '@/components/errors/route-error-boundary';
 import { DocsRedirect } from '@/app/routes/docs-redirect';
 import { AppRoot } from '@/app/routes/app/root';
-import { ProfileRoute } from '@/app/routes/app/profile';
-import { ProfileEditRoute } from '@/app/routes/app/profile-edit';
-import { BookingRoute } from '@/app/routes/app/booking';
-import { BookingsRoute } from '@/app/routes/app/bookings';
-import { ChatsRoute } from '@/app/routes/app/chats';
-import { FavoritesRoute } from '@/app/routes/app/favorites';
-import { MasterRoute } from '@/app/routes/app/master';
-import { MasterBookRoute } from '@/app/routes/app/master-book';
-import { MastersSearchRoute } from '@/app/routes/app/masters-search';
-import { WorkspaceBookingsRoute } from '@/app/routes/app/workspace/workspace-bookings';
-import { WorkspaceLayout } from '@/app/routes/app/workspace/workspace-layout';
-import { WorkspaceProfileRoute } from '@/app/routes/app/workspace/workspace-profile';
-import { WorkspaceScheduleRoute } from '@/app/routes/app/workspace/workspace-schedule';
-import { WorkspaceServicesRoute } from '@/app/routes/app/workspace/workspace-services';
+import { PageSpinner } from '@/components/ui/spinner';
+// The guest screens are where a signed-out visit lands: in the main chunk, shown at once.
 import { LoginRoute } from '@/app/routes/auth/login';
 import { RegisterRoute } from '@/app/routes/auth/register';
-import { NotFoundRoute } from '@/app/routes/not-found';
 import { GuestRoute, ProtectedRoute, useSession } from '@/lib/auth';
+import { useI18n } from '@/lib/i18n';
+
+/** A screen in its own chunk, downloaded the first time it is shown (named exports, no barrels). */
+function lazyRoute<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const ProfileRoute = lazyRoute(() => import('@/app/routes/app/profile'), 'ProfileRoute');
+const ProfileEditRoute = lazyRoute(() => import('@/app/routes/app/profile-edit'), 'ProfileEditRoute');
+const BookingRoute = lazyRoute(() => import('@/app/routes/app/booking'), 'BookingRoute');
+const BookingsRoute = lazyRoute(() => import('@/app/routes/app/bookings'), 'BookingsRoute');
+const ChatsRoute = lazyRoute(() => import('@/app/routes/app/chats'), 'ChatsRoute');
+const FavoritesRoute = lazyRoute(() => import('@/app/routes/app/favorites'), 'FavoritesRoute');
+const MasterRoute = lazyRoute(() => import('@/app/routes/app/master'), 'MasterRoute');
+const MasterBookRoute = lazyRoute(() => import('@/app/routes/app/master-book'), 'MasterBookRoute');
+const MastersSearchRoute = lazyRoute(() => import('@/app/routes/app/masters-search'), 'MastersSearchRoute');
+const WorkspaceBookingsRoute = lazyRoute(() => import('@/app/routes/app/workspace/workspace-bookings'), 'WorkspaceBookingsRoute');
+const WorkspaceLayout = lazyRoute(() => import('@/app/routes/app/workspace/workspace-layout'), 'WorkspaceLayout');
+const WorkspaceProfileRoute = lazyRoute(() => import('@/app/routes/app/workspace/workspace-profile'), 'WorkspaceProfileRoute');
+const WorkspaceScheduleRoute = lazyRoute(() => import('@/app/routes/app/workspace/workspace-schedule'), 'WorkspaceScheduleRoute');
+const WorkspaceServicesRoute = lazyRoute(() => import('@/app/routes/app/workspace/workspace-services'), 'WorkspaceServicesRoute');
+const NotFoundRoute = lazyRoute(() => import('@/app/routes/not-found'), 'NotFoundRoute');
 
 function RootRedirect() {
   const session = useSession();
   return <Navigate to={session ? '/profile' : '/login'} replace />;
 }
 
-const guarded = (element: ReactNode) => <RouteErrorBoundary>{element}</RouteErrorBoundary>;
+function RouteLoading() {
+  const { t } = useI18n();
+  return <PageSpinner label={t('common.loading')} />;
+}
+
+// Inside the boundary, so a chunk that fails to load shows the route's error, not a blank page.
+const guarded = (element: ReactNode) => (
+  <RouteErrorBoundary>
+    <Suspense fallback={<RouteLoading />}>{element}</Suspense>
+  </RouteErrorBoundary>
+);
 
 export function AppRoutes() {
   return (

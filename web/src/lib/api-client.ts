@@ -45,8 +45,17 @@ export function isApiProblem(error: unknown): error is ApiProblem {
   return error instanceof ApiProblem;
 }
 
+/** Upload progress: bytes sent so far and the total (null when the browser cannot tell). */
+export type UploadProgress = { loaded: number; total: number | null };
+
+/**
+ * A request body: a plain value is sent as JSON; FormData as multipart (the browser sets the
+ * boundary); a Blob, File, ArrayBuffer or typed array as raw bytes.
+ */
+export type RequestBody = FormData | Blob | ArrayBuffer | ArrayBufferView | object | string | number | boolean | null;
+
 type RequestOptions<T> = {
-  body?: unknown;
+  body?: RequestBody | undefined;
   /** Parses the response body; omit for 204 responses. */
   schema?: ZodType<T>;
   /** Send the bearer token and refresh it when needed (default true). */
@@ -54,7 +63,71 @@ type RequestOptions<T> = {
   signal?: AbortSignal;
   /** Extra request headers, e.g. `Idempotency-Key`. */
   headers?: Record<string, string>;
+  /** Content-Type of a raw body (default: the Blob's own type, else application/octet-stream). */
+  contentType?: string;
+  /** Reports upload progress; the request then goes through XMLHttpRequest (fetch cannot). */
+  onUploadProgress?: (progress: UploadProgress) => void;
 };
+
+type Encoded = { body: BodyInit | undefined; contentType: string | undefined };
+
+function isRawBody(body: unknown): body is Blob | ArrayBuffer | ArrayBufferView {
+  return body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body);
+}
+
+/** How a body goes on the wire, and its Content-Type (undefined: let the browser decide). */
+export function encodeBody(body: RequestBody | undefined, contentType?: string): Encoded {
+  if (body === undefined) return { body: undefined, contentType: undefined };
+  if (body instanceof FormData) return { body, contentType: undefined };
+  if (isRawBody(body)) {
+    const type = contentType ?? (body instanceof Blob && body.type ? body.type : 'application/octet-stream');
+    return { body: body as BodyInit, contentType: type };
+  }
+  return { body: JSON.stringify(body), contentType: contentType ?? 'application/json' };
+}
+
+type WireRequest = { method: string; headers: Record<string, string>; body: BodyInit | undefined; signal?: AbortSignal | undefined };
+type Transport = (url: string, init: WireRequest) => Promise<Response>;
+
+const fetchTransport: Transport = (url, init) => fetch(url, init);
+
+function parseHeaders(raw: string): Headers {
+  const headers = new Headers();
+  for (const line of raw.trim().split(/[\r\n]+/)) {
+    const at = line.indexOf(':');
+    if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
+  }
+  return headers;
+}
+
+/** XMLHttpRequest as a fetch-shaped transport, for the upload progress that fetch does not report. */
+function xhrTransport(onProgress: (progress: UploadProgress) => void): Transport {
+  return (url, init) =>
+    new Promise<Response>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open(init.method, url);
+      for (const [name, value] of Object.entries(init.headers)) xhr.setRequestHeader(name, value);
+      xhr.responseType = 'arraybuffer';
+      xhr.upload.onprogress = (event) =>
+        onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : null });
+      xhr.onload = () => {
+        // A null-body status (204, 205, 304) may not carry a body in a Response.
+        const body = [204, 205, 304].includes(xhr.status) ? null : (xhr.response as ArrayBuffer | null);
+        resolve(new Response(body, { status: xhr.status, statusText: xhr.statusText, headers: parseHeaders(xhr.getAllResponseHeaders()) }));
+      };
+      xhr.onerror = () => reject(new TypeError('Network request failed'));
+      xhr.ontimeout = xhr.onerror;
+      const abort = () => xhr.abort();
+      xhr.onabort = () => reject(new DOMException('The request was aborted', 'AbortError'));
+      if (init.signal?.aborted) {
+        reject(new DOMException('The request was aborted', 'AbortError'));
+        return;
+      }
+      init.signal?.addEventListener('abort', abort, { once: true });
+      xhr.onloadend = () => init.signal?.removeEventListener('abort', abort);
+      xhr.send((init.body ?? null) as XMLHttpRequestBodyInit | null);
+    });
+}
 
 function apiUrl(path: string): string {
   // Absolute so the same code works in the browser and under Node's fetch in tests.
@@ -83,24 +156,26 @@ async function problemFromResponse(res: Response): Promise<ApiProblem> {
   return new ApiProblem(res.status, doc, retryAfter);
 }
 
+type SendOptions = {
+  signal?: AbortSignal | undefined;
+  headers?: Record<string, string> | undefined;
+  contentType?: string | undefined;
+  transport?: Transport;
+};
+
 async function send(
   method: string,
   path: string,
-  body: unknown,
+  body: RequestBody | undefined,
   accessToken: string | null,
-  signal?: AbortSignal,
-  extraHeaders?: Record<string, string>,
+  { signal, headers: extraHeaders, contentType, transport = fetchTransport }: SendOptions = {},
 ) {
+  const encoded = encodeBody(body, contentType);
   const headers: Record<string, string> = { ...extraHeaders, Accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (encoded.contentType) headers['Content-Type'] = encoded.contentType;
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   try {
-    return await fetch(apiUrl(path), {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
+    return await transport(apiUrl(path), { method, headers, body: encoded.body, signal });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiProblem(0, { title: 'Network error', code: 'network_error' });
@@ -122,7 +197,7 @@ async function refreshUnderLock(usedRefreshToken: string): Promise<Session | nul
 
   // Bounded, because every other tab waits on this lock.
   const timeout = typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(REFRESH_TIMEOUT_MS) : undefined;
-  const res = await send('POST', '/auth/refresh', { refresh_token: current.refreshToken }, null, timeout);
+  const res = await send('POST', '/auth/refresh', { refresh_token: current.refreshToken }, null, { signal: timeout });
   if (res.ok) {
     const parsed = authResponseSchema.safeParse(await res.json().catch(() => null));
     if (!parsed.success) throw new ApiProblem(0, { title: 'Unexpected response', code: 'invalid_response' });
@@ -183,7 +258,13 @@ export async function freshAccessToken(): Promise<string | null> {
 const unauthorized = () => new ApiProblem(401, { title: 'Unauthorized', code: 'unauthorized', status: 401 });
 
 async function request<T>(method: string, path: string, options: RequestOptions<T> = {}): Promise<T> {
-  const { body, schema, auth = true, signal, headers } = options;
+  const { body, schema, auth = true, signal, headers, contentType, onUploadProgress } = options;
+  const wire: SendOptions = {
+    signal,
+    headers,
+    contentType,
+    ...(onUploadProgress ? { transport: xhrTransport(onUploadProgress) } : {}),
+  };
 
   let session: Session | null = null;
   if (auth) {
@@ -191,13 +272,13 @@ async function request<T>(method: string, path: string, options: RequestOptions<
     if (!session) throw unauthorized();
   }
 
-  let res = await send(method, path, body, session?.accessToken ?? null, signal, headers);
+  let res = await send(method, path, body, session?.accessToken ?? null, wire);
 
   if (res.status === 401 && auth && session) {
     // Reactive refresh, once: the token may have expired in flight or been revoked.
     const refreshed = await refreshSession(session.refreshToken);
     if (!refreshed) throw await problemFromResponse(res);
-    res = await send(method, path, body, refreshed.accessToken, signal, headers);
+    res = await send(method, path, body, refreshed.accessToken, wire);
     if (res.status === 401) {
       // Even a fresh token is refused: the account or session was revoked.
       const problem = await problemFromResponse(res);
@@ -218,15 +299,29 @@ async function request<T>(method: string, path: string, options: RequestOptions<
   return parsed.data;
 }
 
+type BodylessOptions<T> = Omit<RequestOptions<T>, 'body'>;
+
 export const api = {
-  get: <T>(path: string, options?: Omit<RequestOptions<T>, 'body'>) => request<T>('GET', path, options),
-  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions<T>, 'body'>) =>
+  get: <T>(path: string, options?: BodylessOptions<T>) => request<T>('GET', path, options),
+  post: <T>(path: string, body?: RequestBody, options?: BodylessOptions<T>) =>
     request<T>('POST', path, { ...options, body }),
-  put: <T>(path: string, body?: unknown, options?: Omit<RequestOptions<T>, 'body'>) =>
+  put: <T>(path: string, body?: RequestBody, options?: BodylessOptions<T>) =>
     request<T>('PUT', path, { ...options, body }),
-  patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions<T>, 'body'>) =>
+  patch: <T>(path: string, body?: RequestBody, options?: BodylessOptions<T>) =>
     request<T>('PATCH', path, { ...options, body }),
-  delete: <T>(path: string, options?: Omit<RequestOptions<T>, 'body'>) => request<T>('DELETE', path, options),
+  delete: <T>(path: string, options?: BodylessOptions<T>) => request<T>('DELETE', path, options),
+  /**
+   * An upload with progress (FormData or raw bytes), through XMLHttpRequest; same auth,
+   * refresh and problem handling as the other methods. POST unless `method` says otherwise.
+   */
+  upload: <T>(
+    path: string,
+    body: FormData | Blob | ArrayBuffer | ArrayBufferView,
+    options: BodylessOptions<T> & { method?: 'POST' | 'PUT' | 'PATCH'; onUploadProgress: (p: UploadProgress) => void },
+  ) => {
+    const { method = 'POST', ...rest } = options;
+    return request<T>(method, path, { ...rest, body });
+  },
 };
 
 /** Test hook: forget an in-flight refresh between tests. */

@@ -1,8 +1,8 @@
-import { useCallback, useMemo, useState } from 'react';
-import type { ZodError } from 'zod';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { ZodError, ZodType, ZodTypeDef } from 'zod';
 import { useI18n, type MessageKey, type Translate } from '@/lib/i18n';
 import { splitProblem, type SplitProblem } from '@/lib/problem';
-import { ru } from '@/locales/ru';
+import { ru } from '@/locales/catalog';
 
 function isMessageKey(value: string): value is MessageKey {
   return Object.prototype.hasOwnProperty.call(ru, value);
@@ -38,14 +38,19 @@ export function useFormErrors<F extends string>(fields: readonly F[], aliases: P
   const { t } = useI18n();
   const [source, setSource] = useState<ErrorSource>(null);
   const [cleared, setCleared] = useState<ReadonlySet<string>>(() => new Set());
+  // Compared by value: callers pass fresh literals on every render.
   const fieldsKey = fields.join('|');
   const aliasesKey = JSON.stringify(aliases);
 
   const computed = useMemo((): SplitProblem<F> => {
     if (!source) return { fieldErrors: {}, formError: null };
     if (source.kind === 'validation') return { fieldErrors: zodFieldErrors<F>(source.error, t), formError: null };
-    return splitProblem(source.error, fields, t, aliases);
-    // fields/aliases are compared by value: callers pass fresh literals on every render.
+    return splitProblem(
+      source.error,
+      fieldsKey.split('|') as F[],
+      t,
+      JSON.parse(aliasesKey) as Partial<Record<string, F>>,
+    );
   }, [source, t, fieldsKey, aliasesKey]);
 
   const fieldErrors: Partial<Record<F, string>> = {};
@@ -85,4 +90,124 @@ export function focusFirstError(form: HTMLFormElement | null): void {
     alert.tabIndex = -1;
     alert.focus();
   }
+}
+
+/** What `register()` hands to a text-like field. */
+export type RegisteredField = {
+  name: string;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+  error: string | undefined;
+};
+
+type StringKeys<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+
+export type UseFormOptions<V extends Record<string, unknown>, Out> = {
+  /** Validates (and converts) the values before `onSubmit`; its messages are i18n keys. */
+  schema: ZodType<Out, ZodTypeDef, unknown>;
+  /** Initial values; their keys are the fields that server `errors[]` may point at. */
+  defaults: V | (() => V);
+  /** Server paths that belong to a field, e.g. { 'location.lat': 'lat' }. */
+  aliases?: Partial<Record<string, keyof V & string>>;
+  /** What is validated, when it is not `values` as they are (e.g. trimmed). */
+  prepare?: (values: V) => unknown;
+  /**
+   * Called with the parsed values. A returned promise drives `submitting`; if it rejects,
+   * the error (an ApiProblem) is spread over the fields and the form-level alert.
+   */
+  onSubmit: (data: Out, values: V) => unknown;
+};
+
+/**
+ * The one form hook: values, `register()` for text-like fields, zod validation, server
+ * problems (`errors[]`) mapped onto fields, focus on the first error, submit state.
+ *
+ *   const form = useForm({ schema, defaults, onSubmit: (data) => mutation.mutateAsync(data) });
+ *   <form {...form.formProps}> <TextField label=… {...form.register('email')} /> …
+ */
+export function useForm<V extends Record<string, unknown>, Out>(options: UseFormOptions<V, Out>) {
+  const [values, setValues] = useState<V>(options.defaults);
+  const [submitting, setSubmitting] = useState(false);
+  const fields = Object.keys(values) as (keyof V & string)[];
+  const errors = useFormErrors(fields, options.aliases);
+  const formRef = useRef<HTMLFormElement>(null);
+  const latest = useRef(options);
+  latest.current = options;
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const { errorVersion, clearField, setServerError, setValidationError, reset: resetErrors } = errors;
+  useEffect(() => {
+    if (errorVersion) focusFirstError(formRef.current);
+  }, [errorVersion]);
+
+  const setValue = useCallback(
+    <K extends keyof V & string>(field: K, value: V[K]) => {
+      setValues((v) => ({ ...v, [field]: value }));
+      clearField(field);
+    },
+    [clearField],
+  );
+
+  const register = <K extends StringKeys<V>>(field: K): RegisteredField & { name: K } => ({
+    name: field,
+    value: values[field] as string,
+    onChange: (event: { target: { value: string } }) => setValue(field, event.target.value as V[K]),
+    error: errors.fieldErrors[field],
+  });
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    const { schema, prepare, onSubmit } = latest.current;
+    const parsed = schema.safeParse(prepare ? prepare(values) : values);
+    if (!parsed.success) {
+      setValidationError(parsed.error);
+      return;
+    }
+    resetErrors();
+    let result: unknown;
+    try {
+      result = onSubmit(parsed.data, values);
+    } catch (error) {
+      setServerError(error);
+      return;
+    }
+    if (result instanceof Promise) {
+      setSubmitting(true);
+      result.then(
+        () => mounted.current && setSubmitting(false),
+        (error: unknown) => {
+          if (!mounted.current) return;
+          setSubmitting(false);
+          setServerError(error);
+        },
+      );
+    }
+  };
+
+  return {
+    values,
+    setValue,
+    /** Replaces the values (e.g. after a save) and hides every message. */
+    reset: useCallback(
+      (next: V) => {
+        setValues(next);
+        resetErrors();
+      },
+      [resetErrors],
+    ),
+    register,
+    fieldErrors: errors.fieldErrors,
+    formError: errors.formError,
+    /** For errors that do not come from `onSubmit` (another button of the form). */
+    setServerError,
+    submitting,
+    submit,
+    formProps: { ref: formRef, noValidate: true, onSubmit: submit },
+  };
 }

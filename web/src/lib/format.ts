@@ -105,7 +105,7 @@ export function isoWeekday(date: string): number {
   return day === 0 ? 7 : day;
 }
 
-/** "2027-03-28" → "вс, 28 марта" / "Sun 28 March" (no zone shifts: the day is the day). */
+/** "2025-03-30" → "вс, 30 марта" / "Sun 30 March" (no zone shifts: the day is the day). */
 export function formatDay(date: string, lang: Language, options: Intl.DateTimeFormatOptions = {}): string {
   return new Intl.DateTimeFormat(localeOf(lang), {
     weekday: 'short',
@@ -116,12 +116,12 @@ export function formatDay(date: string, lang: Language, options: Intl.DateTimeFo
   }).format(new Date(`${date}T00:00:00Z`));
 }
 
-/** "2027-03-28T10:00" (a wall-clock time without zone) → "10:00". */
+/** "2025-03-30T10:00" (a wall-clock time without zone) → "10:00". */
 export function localTimeOf(localStart: string): string {
   return localStart.slice(11, 16);
 }
 
-/** An instant shown in `timeZone` (the browser's when undefined): "28 марта 2027, 10:00". */
+/** An instant shown in `timeZone` (the browser's when undefined): "30 марта 2025, 10:00". */
 export function formatDateTime(iso: string, lang: Language, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;

@@ -1,6 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { en } from '@/locales/en';
-import { ru, type MessageKey, type Messages } from '@/locales/ru';
+import { en, ru, type MessageKey, type Messages } from '@/locales/catalog';
 
 export type Language = 'ru' | 'en';
 export type { MessageKey };

@@ -4,12 +4,18 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { toast } from '@/components/ui/toaster';
 import { resetApiClientForTests } from '@/lib/api-client';
 import { initLanguage } from '@/lib/i18n';
+import { installJsdomFetchBodies } from '@/testing/jsdom-fetch-bodies';
 import { resetChatsDb } from '@/testing/mocks/chats-db';
 import { resetDb } from '@/testing/mocks/db';
 import { resetMarketplaceDb } from '@/testing/mocks/marketplace-db';
 import { server } from '@/testing/mocks/server';
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+let uninstallFetchBodies = () => {};
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+  // After MSW has patched fetch, so that MSW sees Node's own Blob/FormData.
+  uninstallFetchBodies = installJsdomFetchBodies();
+});
 
 beforeEach(() => {
   window.localStorage.clear();
@@ -27,4 +33,7 @@ afterEach(() => {
   toast.clear();
 });
 
-afterAll(() => server.close());
+afterAll(() => {
+  uninstallFetchBodies();
+  server.close();
+});

@@ -50,7 +50,7 @@ export type ProblemDocument = z.infer<typeof problemSchema>;
 // Marketplace: masters, services, bookings, reviews. Money is integer minor units plus an
 // ISO 4217 currency; timestamps are RFC 3339 UTC.
 
-/** A catalogue entry as embedded in master resources (same shape as GET /categories). */
+/** A catalogue entry: GET /categories lists them, master resources embed them. */
 export const categorySchema = z.object({
   id: z.string(),
   parent_id: z.string().nullable(),

@@ -1,3 +1,4 @@
+import { daysFromToday } from '@/testing/dates';
 import { db, type StoredUser } from '@/testing/mocks/db';
 import type { Chat, Message, MessageType, Watermarks } from '@/features/chats/types/chat';
 
@@ -16,6 +17,10 @@ export type StoredChat = {
 
 type Marks = { delivered_seq: number; read_seq: number };
 
+function clockStart(): number {
+  return Date.parse(`${daysFromToday(-1)}T09:00:00Z`);
+}
+
 export const cdb = {
   chats: new Map<string, StoredChat>(),
   /** chat id → messages ascending by seq. */
@@ -26,8 +31,8 @@ export const cdb = {
   /** `${blocker}:${blocked}`. */
   blocks: new Set<string>(),
   counter: 0,
-  /** Base of message timestamps: one minute per message from here. */
-  clock: Date.parse('2027-03-24T09:00:00Z'),
+  /** Base of message timestamps: one minute per message from here (yesterday morning, so never ahead of the clock). */
+  clock: clockStart(),
   calls: {
     messageQueries: [] as { chatId: string; params: URLSearchParams }[],
     posts: [] as unknown[],
@@ -43,7 +48,7 @@ export function resetChatsDb(): void {
   cdb.presence.clear();
   cdb.blocks.clear();
   cdb.counter = 0;
-  cdb.clock = Date.parse('2027-03-24T09:00:00Z');
+  cdb.clock = clockStart();
   cdb.calls = { messageQueries: [], posts: [], reads: [], delivered: [] };
 }
 

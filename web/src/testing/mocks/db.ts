@@ -1,4 +1,4 @@
-import type { Category } from '@/features/profile/api/get-categories';
+import type { Category } from '@/types/api';
 import type { User } from '@/types/api';
 
 // An in-memory stand-in for the server's state, reset after every test. It follows the

@@ -3,8 +3,9 @@ import { categories, createUser, db, type StoredUser } from '@/testing/mocks/db'
 import type { Booking, BookingRules, Category, GeoLocation, MasterProfile, MasterSummary, Review, Service } from '@/types/api';
 
 // The marketplace half of the mock server: masters, services, schedules, bookings, reviews
-// and favourites. It follows the API contract (slot rules, transitions, idempotency), not the
-// server's implementation, and is reset after every test.
+// and favourites. It follows the API contract (transitions, idempotency), not the server's
+// implementation, and is reset after every test. Free slots are not computed here: tests
+// seed a response recorded from the server (seedSlots + testing/fixtures/).
 
 export type StoredMaster = {
   id: string;
@@ -42,6 +43,8 @@ export const mdb = {
   /** user id → master ids, in the order they were added. */
   favorites: new Map<string, string[]>(),
   idempotency: new Map<string, IdempotencyRecord>(),
+  /** service id → the recorded slots answer (see seedSlots). */
+  slots: new Map<string, RecordedSlots>(),
   counter: 0,
   calls: {
     bookingKeys: [] as (string | null)[],
@@ -62,6 +65,7 @@ export function resetMarketplaceDb(): void {
   mdb.reviews.clear();
   mdb.favorites.clear();
   mdb.idempotency.clear();
+  mdb.slots.clear();
   mdb.counter = 0;
   mdb.calls = { bookingKeys: [], searches: [], profilePuts: [], servicePosts: [], servicePatches: [], schedulePuts: [] };
 }
@@ -94,86 +98,27 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
   return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - instant;
 }
 
-/** "2027-03-28" + "10:00" in `timeZone` → epoch ms. */
-export function zonedToUtc(date: string, hhmm: string, timeZone: string): number {
-  const guess = Date.parse(`${date}T${hhmm}:00Z`);
-  const first = guess - zoneOffsetMs(guess, timeZone);
-  return guess - zoneOffsetMs(first, timeZone);
-}
-
 export function todayIn(timeZone: string, now = Date.now()): string {
   return new Date(now + zoneOffsetMs(now, timeZone)).toISOString().slice(0, 10);
 }
 
-export function localStartOf(instant: number, timeZone: string): string {
-  return new Date(instant + zoneOffsetMs(instant, timeZone)).toISOString().slice(0, 16);
-}
-
-const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-const fromMinutes = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function weekday(date: string): number {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-export type MockSlot = { start_at: string; end_at: string; local_start: string };
+/** A slots answer as the server gives it (GET /masters/{id}/slots, OpenAPI `SlotList`). */
+export type RecordedSlots = {
+  timezone: string;
+  service_id: string;
+  duration_min: number;
+  items: { start_at: string; end_at: string; local_start: string }[];
+};
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
-function activeBookingsOf(masterId: string, exceptBookingId?: string): Booking[] {
-  return [...mdb.bookings.values()].filter(
-    (b) =>
-      b.master.id === masterId &&
-      b.id !== exceptBookingId &&
-      (b.status === 'pending' || b.status === 'confirmed'),
-  );
-}
-
-/** Free starts for `service` between two dates (inclusive) of the master's zone. */
-export function freeSlots(
-  master: StoredMaster,
-  service: StoredService,
-  from: string,
-  to: string,
-  { now = Date.now(), exceptBookingId }: { now?: number; exceptBookingId?: string } = {},
-): MockSlot[] {
-  const rules = master.booking_rules;
-  const tz = master.timezone;
-  const earliest = now + rules.min_notice_min * 60_000;
-  const lastDay = addDays(todayIn(tz, now), rules.horizon_days);
-  const busy = activeBookingsOf(master.id, exceptBookingId);
-  const out: MockSlot[] = [];
-  for (let date = from; date <= to && date <= lastDay; date = addDays(date, 1)) {
-    const exception = mdb.exceptions.get(master.id)?.get(date);
-    const intervals =
-      exception ?? (mdb.weekly.get(master.id) ?? []).filter((w) => w.weekday === weekday(date));
-    const dayBookings = busy.filter((b) => localStartOf(Date.parse(b.start_at), tz).slice(0, 10) === date);
-    if (rules.max_per_day !== null && dayBookings.length >= rules.max_per_day) continue;
-    for (const interval of intervals) {
-      for (
-        let m = toMinutes(interval.start);
-        m + service.duration_min <= toMinutes(interval.end);
-        m += rules.slot_step_min
-      ) {
-        const start = zonedToUtc(date, fromMinutes(m), tz);
-        const end = start + service.duration_min * 60_000;
-        if (start < earliest) continue;
-        const clash = busy.some(
-          (b) =>
-            start < Date.parse(b.end_at) + rules.buffer_min * 60_000 &&
-            Date.parse(b.start_at) < end + rules.buffer_min * 60_000,
-        );
-        if (clash) continue;
-        out.push({ start_at: iso(start), end_at: iso(end), local_start: `${date}T${fromMinutes(m)}` });
-      }
-    }
-  }
-  return out.sort((a, b) => a.start_at.localeCompare(b.start_at));
+/**
+ * The free slots the mock serves for a service: a response recorded from the server
+ * (testing/fixtures/slots-*.json), not computed here: the server owns the slot rules.
+ * `service_id` in a fixture is a placeholder; this sets the seeded service's id.
+ */
+export function seedSlots(service: StoredService, recorded: RecordedSlots): void {
+  mdb.slots.set(service.id, { ...recorded, service_id: service.id, duration_min: service.duration_min });
 }
 
 // ---------------------------------------------------------------------------------------

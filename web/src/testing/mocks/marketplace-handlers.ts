@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import type { ZodError, ZodType } from 'zod';
+import { z, type ZodError, type ZodType } from 'zod';
 import { cancelBookingInputSchema } from '@/features/bookings/api/cancel-booking';
 import { createBookingInputSchema } from '@/features/bookings/api/create-booking';
 import { slotsResponseSchema } from '@/features/bookings/api/get-slots';
@@ -18,7 +18,6 @@ import { API, problem } from '@/testing/mocks/handlers';
 import {
   DEFAULT_RULES,
   distanceTo,
-  freeSlots,
   masterOfUser,
   masterProfileView,
   masterSummaryView,
@@ -43,6 +42,9 @@ import {
 } from '@/types/api';
 
 // Every response body is parsed with the app's own schema, so mock and client cannot drift.
+
+// The slots answer also carries service_id and duration_min, which the client ignores.
+const recordedSlotsSchema = slotsResponseSchema.extend({ service_id: z.string(), duration_min: z.number().int() });
 
 function json<T>(schema: ZodType<T>, body: T, status = 200) {
   return HttpResponse.json(schema.parse(body) as never, { status });
@@ -96,19 +98,10 @@ function bookingFor(request: Request, id: string): { user: StoredUser; booking: 
 const invalidTransition = () => problem(409, 'invalid_transition', 'Conflict', { detail: 'Illegal status change' });
 const slotUnavailable = () => problem(409, 'slot_unavailable', 'Conflict', { detail: 'The time is not free' });
 
-function isFreeStart(master: StoredMaster, serviceId: string, startAt: string, exceptBookingId?: string): boolean {
-  const service = mdb.services.get(serviceId);
-  if (!service) return false;
-  const tz = master.timezone;
-  const day = new Date(Date.parse(startAt)).toISOString().slice(0, 10);
-  // The start's local day is within a day of its UTC day.
-  const from = todayIn(tz) > day ? todayIn(tz) : day;
-  const slots = freeSlots(master, service, shiftDay(from, -1), shiftDay(day, 1), { exceptBookingId });
-  return slots.some((s) => Date.parse(s.start_at) === Date.parse(startAt));
-}
-
-function shiftDay(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** A start is bookable when it is one of the free slots the server offered (the seeded answer). */
+function isOffered(serviceId: string, startAt: string): boolean {
+  const offered = mdb.slots.get(serviceId)?.items ?? [];
+  return offered.some((s) => Date.parse(s.start_at) === Date.parse(startAt));
 }
 
 export const marketplaceHandlers = [
@@ -300,13 +293,17 @@ export const marketplaceHandlers = [
     const url = new URL(request.url);
     const service = mdb.services.get(url.searchParams.get('service_id') ?? '');
     if (!service || service.master_id !== master.id || !service.active) return notFound('service_not_found');
-    const from = url.searchParams.get('from') ?? todayIn(master.timezone);
-    const to = url.searchParams.get('to') ?? from;
-    const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-    if (!(days >= 0 && days <= 31)) {
-      return problem(422, 'validation_failed', 'Validation failed', { errors: [{ field: 'to', message: 'range' }] });
-    }
-    return json(slotsResponseSchema, { timezone: master.timezone, items: freeSlots(master, service, from, to) });
+    const recorded = mdb.slots.get(service.id) ?? {
+      timezone: master.timezone,
+      service_id: service.id,
+      duration_min: service.duration_min,
+      items: [],
+    };
+    // Only the asked-for dates (of the master's zone) of the recorded answer.
+    const from = url.searchParams.get('from') ?? '';
+    const to = url.searchParams.get('to') ?? '9999-12-31';
+    const items = recorded.items.filter((s) => s.local_start.slice(0, 10) >= from && s.local_start.slice(0, 10) <= to);
+    return json(recordedSlotsSchema, { ...recorded, items });
   }),
 
   http.get<{ id: string }>(`${API}/masters/:id/reviews`, ({ request, params }) => {
@@ -334,7 +331,7 @@ export const marketplaceHandlers = [
     const service = mdb.services.get(parsed.data.service_id);
     const master = service ? mdb.masters.get(service.master_id) : undefined;
     if (!service || !master || !service.active) return notFound('service_not_found');
-    if (!isFreeStart(master, service.id, parsed.data.start_at)) return slotUnavailable();
+    if (!isOffered(service.id, parsed.data.start_at)) return slotUnavailable();
     const start = Date.parse(parsed.data.start_at);
     const booking: Booking = {
       id: nextMarketId('40000000'),
@@ -407,8 +404,7 @@ export const marketplaceHandlers = [
     if (!parsed.success) return validation(parsed.error);
     const b = found.booking;
     if (b.status !== 'pending' && b.status !== 'confirmed') return invalidTransition();
-    const master = mdb.masters.get(b.master.id)!;
-    if (!isFreeStart(master, b.service.id, parsed.data.start_at, b.id)) return slotUnavailable();
+    if (!isOffered(b.service.id, parsed.data.start_at)) return slotUnavailable();
     const length = Date.parse(b.end_at) - Date.parse(b.start_at);
     b.start_at = iso(Date.parse(parsed.data.start_at));
     b.end_at = iso(Date.parse(parsed.data.start_at) + length);

@@ -1,6 +1,6 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { RetryButton } from '@/components/ui/query-error';
 import { PageSpinner } from '@/components/ui/spinner';
 import { useBooking } from '@/features/bookings/api/get-booking';
 import { BookingCard } from '@/features/bookings/components/booking-card';
@@ -13,6 +13,7 @@ import { useUser } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import '@/features/bookings/styles/bookings.css';
 
 /** The master's view of one booking, in their own zone. */
 function MasterBookingItem({ booking }: { booking: Booking }) {
@@ -42,9 +43,7 @@ export function BookingRoute() {
         title={missing ? t('bookings.not_found') : problemMessage(booking.error, t)}
         action={
           missing ? undefined : (
-            <Button variant="secondary" size="sm" onClick={() => void booking.refetch()}>
-              {t('common.retry')}
-            </Button>
+            <RetryButton onRetry={() => void booking.refetch()} />
           )
         }
       />

@@ -1,18 +1,17 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ClientBookingItem } from '@/app/routes/app/client-booking-item';
+import { Tabs, useTabParam } from '@/components/ui/tabs';
 import { BookingsList } from '@/features/bookings/components/bookings-list';
 import { useNowIso } from '@/app/routes/app/use-now-iso';
 import { useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 const TABS = ['upcoming', 'past'] as const;
-type Tab = (typeof TABS)[number];
 
 export function BookingsRoute() {
   const { t } = useI18n();
   useDocumentTitle(t('nav.bookings'));
-  const [params, setParams] = useSearchParams();
-  const tab: Tab = params.get('tab') === 'past' ? 'past' : 'upcoming';
+  const [tab, setTab] = useTabParam(TABS);
   const now = useNowIso();
 
   return (
@@ -20,21 +19,13 @@ export function BookingsRoute() {
       <h1 id="bookings-title" className="page__title" data-testid="page-title">
         {t('bookings.my_title')}
       </h1>
-      <div className="tabs" role="tablist" aria-label={t('bookings.my_title')}>
-        {TABS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            className="tabs__tab"
-            aria-selected={tab === name}
-            data-testid={`tab-${name}`}
-            onClick={() => setParams(name === 'upcoming' ? {} : { tab: name }, { replace: true })}
-          >
-            {t(name === 'upcoming' ? 'bookings.upcoming' : 'bookings.past')}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        tabs={TABS}
+        selected={tab}
+        onSelect={setTab}
+        label={(name) => t(name === 'upcoming' ? 'bookings.upcoming' : 'bookings.past')}
+        aria-label={t('bookings.my_title')}
+      />
       <div role="tabpanel">
         <BookingsList
           key={tab}

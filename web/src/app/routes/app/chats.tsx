@@ -6,6 +6,7 @@ import { Conversation } from '@/features/chats/components/conversation';
 import { useUser } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import '@/features/chats/styles/chats.css';
 
 /** /chats and /chats/:id: the list and the open conversation; a phone shows one of them. */
 export function ChatsRoute() {

@@ -3,6 +3,8 @@ import { ClientBookingActions } from '@/features/bookings/components/client-book
 import { useMaster } from '@/features/masters/api/get-master';
 import { ReviewForm } from '@/features/reviews/components/review-form';
 import type { Booking } from '@/types/api';
+import '@/features/bookings/styles/bookings.css';
+import '@/features/reviews/styles/reviews.css';
 
 /**
  * A booking as its client sees it. Times are shown in the master's zone (the visit happens

@@ -1,12 +1,9 @@
 import { Link } from 'react-router';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { MasterResults } from '@/app/routes/app/master-results';
+import { QueryErrorAlert } from '@/components/ui/query-error';
 import { PageSpinner } from '@/components/ui/spinner';
 import { useFavorites } from '@/features/favorites/api/get-favorites';
-import { FavoriteButton } from '@/features/favorites/components/favorite-button';
-import { MasterCard } from '@/features/masters/components/master-card';
 import { useI18n } from '@/lib/i18n';
-import { problemMessage } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 export function FavoritesRoute() {
@@ -16,18 +13,8 @@ export function FavoritesRoute() {
 
   let body;
   if (favorites.isPending) body = <PageSpinner label={t('common.loading')} />;
-  else if (favorites.isError) {
-    body = (
-      <Alert
-        title={problemMessage(favorites.error, t)}
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void favorites.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
-    );
-  } else {
+  else if (favorites.isError) body = <QueryErrorAlert query={favorites} />;
+  else {
     const items = favorites.data.pages.flatMap((p) => p.items);
     body =
       items.length === 0 ? (
@@ -35,27 +22,7 @@ export function FavoritesRoute() {
           {t('favorites.empty')} <Link to="/masters">{t('bookings.find_master')}</Link>
         </p>
       ) : (
-        <>
-          <ul className="master-list" data-testid="favorites-list">
-            {items.map((m) => (
-              <MasterCard
-                key={m.id}
-                master={m}
-                action={<FavoriteButton masterId={m.id} masterName={m.display_name} isFavorite={m.is_favorite} />}
-              />
-            ))}
-          </ul>
-          {favorites.hasNextPage && (
-            <Button
-              variant="secondary"
-              block
-              loading={favorites.isFetchingNextPage}
-              onClick={() => void favorites.fetchNextPage()}
-            >
-              {t('common.show_more')}
-            </Button>
-          )}
-        </>
+        <MasterResults items={items} query={favorites} data-testid="favorites-list" />
       );
   }
 

@@ -1,13 +1,13 @@
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { QueryErrorAlert } from '@/components/ui/query-error';
 import { PageSpinner } from '@/components/ui/spinner';
 import { BookingConfirmForm } from '@/features/bookings/components/booking-confirm-form';
 import { useMaster } from '@/features/masters/api/get-master';
 import { formatDateTime, formatDuration, formatMoney } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
-import { problemMessage } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import '@/features/profile/styles/profile.css';
 
 /** The confirmation screen: what, when, how much; an optional comment; book. */
 export function MasterBookRoute() {
@@ -22,18 +22,7 @@ export function MasterBookRoute() {
   const back = `/masters/${id}?${new URLSearchParams({ service: serviceId })}`;
 
   if (master.isPending) return <PageSpinner label={t('common.loading')} />;
-  if (master.isError) {
-    return (
-      <Alert
-        title={problemMessage(master.error, t)}
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void master.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (master.isError) return <QueryErrorAlert query={master} />;
   const m = master.data;
   const service = m.services.find((s) => s.id === serviceId && s.active);
   if (!service || Number.isNaN(Date.parse(startAt))) {

@@ -1,6 +1,6 @@
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { RetryButton } from '@/components/ui/query-error';
 import { PageSpinner } from '@/components/ui/spinner';
 import { SlotPicker } from '@/features/bookings/components/slot-picker';
 import { StartChatButton } from '@/features/chats/components/start-chat-button';
@@ -15,6 +15,9 @@ import { useUser } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import '@/features/bookings/styles/bookings.css';
+import '@/features/masters/styles/masters.css';
+import '@/features/reviews/styles/reviews.css';
 
 export function MasterRoute() {
   const { t } = useI18n();
@@ -38,9 +41,7 @@ export function MasterRoute() {
               {t('masters.back_to_search')}
             </Link>
           ) : (
-            <Button variant="secondary" size="sm" onClick={() => void master.refetch()}>
-              {t('common.retry')}
-            </Button>
+            <RetryButton onRetry={() => void master.refetch()} />
           )
         }
       />

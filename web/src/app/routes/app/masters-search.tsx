@@ -1,10 +1,9 @@
 import { useSearchParams } from 'react-router';
-import { Alert } from '@/components/ui/alert';
+import { MasterResults } from '@/app/routes/app/master-results';
 import { Button } from '@/components/ui/button';
+import { QueryErrorAlert } from '@/components/ui/query-error';
 import { PageSpinner } from '@/components/ui/spinner';
-import { FavoriteButton } from '@/features/favorites/components/favorite-button';
 import { MASTER_SORTS, useMasters, type MasterSort, type MastersSearch } from '@/features/masters/api/get-masters';
-import { MasterCard } from '@/features/masters/components/master-card';
 import {
   MastersFilters,
   MIN_RATING_OPTIONS,
@@ -14,8 +13,8 @@ import {
 import { useSearchLocation, type LocationSource } from '@/features/masters/hooks/use-search-location';
 import { useCategories } from '@/features/profile/api/get-categories';
 import { useI18n, type MessageKey } from '@/lib/i18n';
-import { problemMessage } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import '@/features/masters/styles/masters.css';
 
 const SOURCE_LABELS: Record<LocationSource, MessageKey> = {
   device: 'masters.near_device',
@@ -49,19 +48,7 @@ function Results({ search }: { search: MastersSearch }) {
   const { t } = useI18n();
   const masters = useMasters(search);
   if (masters.isPending) return <PageSpinner label={t('common.loading')} />;
-  if (masters.isError) {
-    return (
-      <Alert
-        title={problemMessage(masters.error, t)}
-        data-testid="masters-error"
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void masters.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (masters.isError) return <QueryErrorAlert query={masters} data-testid="masters-error" />;
   const items = masters.data.pages.flatMap((p) => p.items);
   if (items.length === 0) {
     return (
@@ -70,30 +57,7 @@ function Results({ search }: { search: MastersSearch }) {
       </p>
     );
   }
-  return (
-    <>
-      <ul className="master-list" data-testid="masters-list">
-        {items.map((m) => (
-          <MasterCard
-            key={m.id}
-            master={m}
-            action={<FavoriteButton masterId={m.id} masterName={m.display_name} isFavorite={m.is_favorite} />}
-          />
-        ))}
-      </ul>
-      {masters.hasNextPage && (
-        <Button
-          variant="secondary"
-          block
-          loading={masters.isFetchingNextPage}
-          onClick={() => void masters.fetchNextPage()}
-          data-testid="masters-more"
-        >
-          {t('common.show_more')}
-        </Button>
-      )}
-    </>
-  );
+  return <MasterResults items={items} query={masters} data-testid="masters-list" moreTestId="masters-more" />;
 }
 
 export function MastersSearchRoute() {

@@ -2,6 +2,7 @@ import { NavLink } from 'react-router';
 import { useUnreadTotal } from '@/features/chats/hooks/use-unread-total';
 import { useUser } from '@/lib/auth';
 import { useI18n, type MessageKey } from '@/lib/i18n';
+import '@/features/chats/styles/chats.css';
 
 type Item = { to: string; label: MessageKey; icon: string; testId: string };
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { api } from '@/lib/api-client';
 import { startSession } from '@/lib/auth';
 import { utf8Length } from '@/lib/form';
+import { personNameSchema } from '@/lib/validation';
 import { authResponseSchema, type AuthResponse } from '@/types/api';
 
 // Messages are i18n keys (see lib/form.ts). Limits mirror the server: password 8–72 bytes
@@ -16,13 +17,7 @@ export const passwordSchema = z
 export const registerInputSchema = z.object({
   email: z.string().trim().min(1, 'validation.required').email('validation.email'),
   password: passwordSchema,
-  name: z
-    .string()
-    .trim()
-    .refine((v) => {
-      const length = Array.from(v).length;
-      return length >= 1 && length <= 100;
-    }, 'validation.name_length'),
+  name: personNameSchema,
   role: z.enum(['client', 'master']),
 });
 export type RegisterInput = z.infer<typeof registerInputSchema>;

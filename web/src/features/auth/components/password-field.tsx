@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { TextField, type TextFieldProps } from '@/components/ui/text-field';
+import { TextField, type TextFieldProps } from '@/components/ui/field';
 import { useI18n } from '@/lib/i18n';
 
 /** A password field with a show/hide toggle (handy on phones). */
@@ -13,7 +13,7 @@ export function PasswordField(props: Omit<TextFieldProps, 'type' | 'trailing'>) 
       trailing={
         <button
           type="button"
-          className="field__toggle"
+          className="icon-btn field__toggle"
           aria-label={visible ? t('auth.hide_password') : t('auth.show_password')}
           aria-pressed={visible}
           onClick={() => setVisible((v) => !v)}

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '@/lib/api-client';
-import { applyBookingUpdate } from '@/features/bookings/utils/booking-cache';
+import { applyBookingUpdate } from '@/features/bookings/api/keys';
 import { bookingSchema, type Booking } from '@/types/api';
 
 export const cancelBookingInputSchema = z.object({ reason: z.string().max(500, 'validation.reason_length') });

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { applyBookingUpdate } from '@/features/bookings/utils/booking-cache';
+import { applyBookingUpdate } from '@/features/bookings/api/keys';
 import { bookingSchema, type Booking } from '@/types/api';
 
 /** Master: pending → confirmed. */

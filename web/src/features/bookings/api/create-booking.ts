@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '@/lib/api-client';
+import { applyBookingUpdate, invalidateSlots } from '@/features/bookings/api/keys';
 import { bookingSchema, type Booking } from '@/types/api';
 
 export const createBookingInputSchema = z.object({
@@ -28,14 +29,8 @@ export function useCreateBooking() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createBooking,
-    onSuccess: (booking) => {
-      queryClient.setQueryData(['bookings', 'detail', booking.id], booking);
-      void queryClient.invalidateQueries({ queryKey: ['bookings', 'list'] });
-      void queryClient.invalidateQueries({ queryKey: ['slots'] });
-    },
-    onError: () => {
-      // A 409 means someone else took the time: show fresh slots.
-      void queryClient.invalidateQueries({ queryKey: ['slots'] });
-    },
+    onSuccess: (booking) => applyBookingUpdate(queryClient, booking),
+    // A 409 means someone else took the time: show fresh slots.
+    onError: () => invalidateSlots(queryClient),
   });
 }

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { bookingKeys } from '@/features/bookings/api/keys';
 import { bookingSchema, type Booking } from '@/types/api';
 
 export function getBooking(id: string, signal?: AbortSignal): Promise<Booking> {
@@ -7,7 +8,7 @@ export function getBooking(id: string, signal?: AbortSignal): Promise<Booking> {
 }
 
 export function getBookingQueryOptions(id: string) {
-  return queryOptions({ queryKey: ['bookings', 'detail', id], queryFn: ({ signal }) => getBooking(id, signal) });
+  return queryOptions({ queryKey: bookingKeys.detail(id), queryFn: ({ signal }) => getBooking(id, signal) });
 }
 
 export function useBooking(id: string) {

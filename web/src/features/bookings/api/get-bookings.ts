@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { bookingKeys } from '@/features/bookings/api/keys';
 import { bookingsPageSchema, type BookingStatus, type BookingsPage } from '@/types/api';
 
 export type BookingsQuery = {
@@ -23,7 +24,7 @@ export function getBookings(query: BookingsQuery, cursor: string | null, signal?
 
 export function getBookingsQueryOptions(query: BookingsQuery) {
   return infiniteQueryOptions({
-    queryKey: ['bookings', 'list', query],
+    queryKey: bookingKeys.list(query),
     queryFn: ({ pageParam, signal }) => getBookings(query, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,

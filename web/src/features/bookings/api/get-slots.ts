@@ -1,11 +1,12 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '@/lib/api-client';
+import { slotKeys } from '@/features/bookings/api/keys';
 
 export const slotSchema = z.object({
   start_at: z.string(),
   end_at: z.string(),
-  /** Wall-clock start in the master's zone, "2027-03-28T10:00". */
+  /** Wall-clock start in the master's zone, "2025-03-30T10:00". */
   local_start: z.string(),
 });
 export type Slot = z.infer<typeof slotSchema>;
@@ -23,7 +24,7 @@ export function getSlots({ masterId, serviceId, from, to }: SlotsQuery, signal?:
 
 export function getSlotsQueryOptions(query: SlotsQuery) {
   return queryOptions({
-    queryKey: ['slots', query.masterId, query.serviceId, query.from, query.to],
+    queryKey: slotKeys.list(query),
     queryFn: ({ signal }) => getSlots(query, signal),
     // Slots go stale quickly: others are booking too.
     staleTime: 15_000,

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '@/lib/api-client';
-import { applyBookingUpdate } from '@/features/bookings/utils/booking-cache';
+import { applyBookingUpdate, invalidateSlots } from '@/features/bookings/api/keys';
 import { bookingSchema, type Booking } from '@/types/api';
 
 export const rescheduleBookingInputSchema = z.object({ start_at: z.string().min(1) });
@@ -19,6 +19,6 @@ export function useRescheduleBooking() {
   return useMutation({
     mutationFn: rescheduleBooking,
     onSuccess: (booking) => applyBookingUpdate(queryClient, booking),
-    onError: () => void queryClient.invalidateQueries({ queryKey: ['slots'] }),
+    onError: () => invalidateSlots(queryClient),
   });
 }

@@ -4,6 +4,7 @@ import { BookingStatusBadge } from '@/features/bookings/components/booking-statu
 import { formatDateTime, formatDuration, formatMoney } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { Booking } from '@/types/api';
+import '@/features/bookings/styles/bookings.css';
 
 type Props = {
   booking: Booking;
@@ -22,7 +23,7 @@ export function BookingCard({ booking, perspective, timeZone, children }: Props)
   const { t, lang } = useI18n();
   const zone = timeZone ?? booking.master.timezone;
   return (
-    <article className="booking-card" data-testid="booking-card" data-booking-id={booking.id}>
+    <article className="booking-card tile" data-testid="booking-card" data-booking-id={booking.id}>
       <div className="booking-card__head">
         <p className="booking-card__when" data-testid="booking-when">
           <time dateTime={booking.start_at}>{formatDateTime(booking.start_at, lang, zone)}</time>

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { QueryErrorAlert } from '@/components/ui/query-error';
+import { ShowMoreButton } from '@/components/ui/show-more-button';
 import { PageSpinner } from '@/components/ui/spinner';
 import { useBookings, type BookingsQuery } from '@/features/bookings/api/get-bookings';
 import { useI18n } from '@/lib/i18n';
-import { problemMessage } from '@/lib/problem';
 import type { Booking } from '@/types/api';
+import '@/features/bookings/styles/bookings.css';
 
 type Props = {
   query: BookingsQuery;
@@ -21,40 +21,18 @@ export function BookingsList({ query, empty, reverse = false, renderItem }: Prop
   const bookings = useBookings(query);
 
   if (bookings.isPending) return <PageSpinner label={t('common.loading')} />;
-  if (bookings.isError) {
-    return (
-      <Alert
-        title={problemMessage(bookings.error, t)}
-        data-testid="bookings-error"
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void bookings.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (bookings.isError) return <QueryErrorAlert query={bookings} data-testid="bookings-error" />;
   const items = bookings.data.pages.flatMap((p) => p.items);
   if (items.length === 0) return <div data-testid="bookings-empty">{empty}</div>;
   const shown = reverse ? [...items].reverse() : items;
   return (
     <>
-      <ul className="booking-list" data-testid="bookings-list">
+      <ul className="booking-list stack-list" data-testid="bookings-list">
         {shown.map((b) => (
           <li key={b.id}>{renderItem(b)}</li>
         ))}
       </ul>
-      {bookings.hasNextPage && (
-        <Button
-          variant="secondary"
-          block
-          loading={bookings.isFetchingNextPage}
-          onClick={() => void bookings.fetchNextPage()}
-          data-testid="bookings-more"
-        >
-          {t('common.show_more')}
-        </Button>
-      )}
+      <ShowMoreButton query={bookings} data-testid="bookings-more" />
     </>
   );
 }

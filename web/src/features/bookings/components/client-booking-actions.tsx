@@ -1,10 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import { toast } from '@/components/ui/toaster';
-import { CancelBookingForm } from '@/features/bookings/components/cancel-booking-form';
-import { ReschedulePanel } from '@/features/bookings/components/reschedule-panel';
+import { BookingChangeButtons, BookingChangePanel, type BookingChange } from '@/features/bookings/components/booking-change-panel';
 import { useI18n } from '@/lib/i18n';
 import type { Booking } from '@/types/api';
+import '@/features/bookings/styles/bookings.css';
 
 type Props = {
   booking: Booking;
@@ -14,7 +13,7 @@ type Props = {
   renderReview?: (booking: Booking, close: () => void) => ReactNode;
 };
 
-type Panel = 'cancel' | 'reschedule' | 'review' | null;
+type Panel = BookingChange | 'review' | null;
 
 /** What a client can do with one of their bookings. */
 export function ClientBookingActions({ booking, timeZone, renderReview }: Props) {
@@ -32,16 +31,7 @@ export function ClientBookingActions({ booking, timeZone, renderReview }: Props)
     <div className="booking-card__actions">
       {panel === null && (
         <div className="actions-row">
-          {canChange && (
-            <>
-              <Button variant="secondary" size="sm" onClick={() => setPanel('reschedule')} data-testid="reschedule-booking">
-                {t('bookings.reschedule')}
-              </Button>
-              <Button variant="ghost" size="sm" onClick={() => setPanel('cancel')} data-testid="cancel-booking">
-                {t('bookings.cancel')}
-              </Button>
-            </>
-          )}
+          {canChange && <BookingChangeButtons onOpen={setPanel} />}
           {canReview && (
             <Button size="sm" onClick={() => setPanel('review')} data-testid="leave-review">
               {t('bookings.leave_review')}
@@ -54,27 +44,7 @@ export function ClientBookingActions({ booking, timeZone, renderReview }: Props)
           )}
         </div>
       )}
-      {panel === 'cancel' && (
-        <CancelBookingForm
-          booking={booking}
-          onClose={close}
-          onDone={() => {
-            close();
-            toast.success(t('bookings.cancelled'));
-          }}
-        />
-      )}
-      {panel === 'reschedule' && (
-        <ReschedulePanel
-          booking={booking}
-          timeZone={timeZone}
-          onClose={close}
-          onDone={() => {
-            close();
-            toast.success(t('bookings.rescheduled'));
-          }}
-        />
-      )}
+      <BookingChangePanel panel={panel} booking={booking} timeZone={timeZone} onClose={close} />
       {panel === 'review' && renderReview?.(booking, close)}
     </div>
   );

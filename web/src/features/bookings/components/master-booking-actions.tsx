@@ -4,18 +4,18 @@ import { toast } from '@/components/ui/toaster';
 import { useCompleteBooking } from '@/features/bookings/api/complete-booking';
 import { useConfirmBooking } from '@/features/bookings/api/confirm-booking';
 import { useMarkNoShow } from '@/features/bookings/api/mark-no-show';
-import { CancelBookingForm } from '@/features/bookings/components/cancel-booking-form';
-import { ReschedulePanel } from '@/features/bookings/components/reschedule-panel';
+import { BookingChangeButtons, BookingChangePanel, type BookingChange } from '@/features/bookings/components/booking-change-panel';
 import { bookingProblemMessage } from '@/features/bookings/utils/booking-problem';
 import { useI18n } from '@/lib/i18n';
 import type { Booking } from '@/types/api';
+import '@/features/bookings/styles/bookings.css';
 
 type Props = { booking: Booking; timeZone?: string | undefined };
 
 /** What a master can do with an incoming booking. */
 export function MasterBookingActions({ booking, timeZone }: Props) {
   const { t } = useI18n();
-  const [panel, setPanel] = useState<'cancel' | 'reschedule' | null>(null);
+  const [panel, setPanel] = useState<BookingChange | null>(null);
   const confirm = useConfirmBooking();
   const complete = useCompleteBooking();
   const noShow = useMarkNoShow();
@@ -41,7 +41,7 @@ export function MasterBookingActions({ booking, timeZone }: Props) {
               {t('bookings.confirm')}
             </Button>
           )}
-          {started ? (
+          {started && (
             <>
               <Button
                 size="sm"
@@ -65,37 +65,11 @@ export function MasterBookingActions({ booking, timeZone }: Props) {
                 {t('bookings.no_show')}
               </Button>
             </>
-          ) : (
-            <Button variant="secondary" size="sm" onClick={() => setPanel('reschedule')} data-testid="reschedule-booking">
-              {t('bookings.reschedule')}
-            </Button>
           )}
-          <Button variant="ghost" size="sm" onClick={() => setPanel('cancel')} data-testid="cancel-booking">
-            {t('bookings.cancel')}
-          </Button>
+          <BookingChangeButtons canReschedule={!started} onOpen={setPanel} />
         </div>
       )}
-      {panel === 'cancel' && (
-        <CancelBookingForm
-          booking={booking}
-          onClose={close}
-          onDone={() => {
-            close();
-            toast.success(t('bookings.cancelled'));
-          }}
-        />
-      )}
-      {panel === 'reschedule' && (
-        <ReschedulePanel
-          booking={booking}
-          timeZone={timeZone}
-          onClose={close}
-          onDone={() => {
-            close();
-            toast.success(t('bookings.rescheduled'));
-          }}
-        />
-      )}
+      <BookingChangePanel panel={panel} booking={booking} timeZone={timeZone} onClose={close} />
     </div>
   );
 }

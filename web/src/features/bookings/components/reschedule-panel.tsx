@@ -8,6 +8,7 @@ import { formatDay, localTimeOf } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { bookingProblemMessage } from '@/features/bookings/utils/booking-problem';
 import type { Booking } from '@/types/api';
+import '@/features/bookings/styles/bookings.css';
 
 type Props = { booking: Booking; timeZone?: string | undefined; onDone: (b: Booking) => void; onClose: () => void };
 

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { QueryErrorAlert } from '@/components/ui/query-error';
 import { Spinner } from '@/components/ui/spinner';
 import { useSlots, type Slot } from '@/features/bookings/api/get-slots';
 import { addDays, browserTimeZone, dateInZone, formatDay, localTimeOf } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
-import { problemMessage } from '@/lib/problem';
+import '@/features/bookings/styles/bookings.css';
 
 /** Days shown (and fetched) at once; the API allows up to 31. */
 export const SLOT_WINDOW_DAYS = 14;
@@ -88,14 +88,7 @@ export function SlotPicker({ masterId, serviceId, timeZone, horizonDays, selecte
       </div>
 
       {slots.isError && (
-        <Alert
-          title={problemMessage(slots.error, t)}
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void slots.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
+        <QueryErrorAlert query={slots} />
       )}
 
       <div className="slot-days" role="group" aria-label={t('slots.days')}>

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRealtimeEvent } from '@/lib/realtime';
-import { applyBookingUpdate } from '@/features/bookings/utils/booking-cache';
+import { applyBookingUpdate, invalidateBookings } from '@/features/bookings/api/keys';
 import { bookingSchema } from '@/types/api';
 
 /** `booking:updated` from the socket: refresh the booking and every list it may be in. */
@@ -9,6 +9,6 @@ export function useBookingUpdates(): void {
   useRealtimeEvent('booking:updated', (payload) => {
     const parsed = bookingSchema.safeParse(payload);
     if (parsed.success) applyBookingUpdate(queryClient, parsed.data);
-    else void queryClient.invalidateQueries({ queryKey: ['bookings'] });
+    else invalidateBookings(queryClient);
   });
 }

@@ -1,7 +1,8 @@
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { chatSchema, type Chat } from '@/features/chats/types/chat';
-import { chatKeys, chatsInList } from '@/features/chats/utils/chat-cache';
+import { chatKeys } from '@/features/chats/api/keys';
+import { chatsInList } from '@/features/chats/utils/chat-cache';
 
 export function getChat(id: string, signal?: AbortSignal): Promise<Chat> {
   return api.get(`/chats/${encodeURIComponent(id)}`, { schema: chatSchema, signal });

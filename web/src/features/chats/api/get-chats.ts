@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { chatsPageSchema, type ChatsPage } from '@/features/chats/types/chat';
-import { chatKeys } from '@/features/chats/utils/chat-cache';
+import { chatKeys } from '@/features/chats/api/keys';
 
 export const CHATS_PAGE_SIZE = 30;
 

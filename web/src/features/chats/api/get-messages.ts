@@ -1,8 +1,9 @@
-import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { chatKeys } from '@/features/chats/api/keys';
 import { messagesPageSchema, type MessagesPage, type MessagesState } from '@/features/chats/types/chat';
-import { chatKeys, updateMessages } from '@/features/chats/utils/chat-cache';
-import { emptyMessagesState, maxSeq, mergeMessages, minSeq, withMessages } from '@/features/chats/utils/messages';
+import { flattenMessages, type MessagesData } from '@/features/chats/utils/chat-cache';
+import { maxSeq, mergeMessages, minSeq, withMessages } from '@/features/chats/utils/messages';
 
 export const MESSAGES_PAGE_SIZE = 50;
 /** A catch-up longer than this many pages starts afresh from the latest page. */
@@ -19,16 +20,19 @@ export function getMessages(chatId: string, query: MessagesQuery = {}, signal?: 
 }
 
 /**
- * The first fetch loads the latest page; every later fetch (a reconnect, reopening the chat)
- * is a catch-up with `after_seq` = the highest seq held, merged by seq into what is cached,
- * so messages that also arrived over the socket are neither duplicated nor lost.
+ * The first page: the latest messages, and afterwards everything that arrives (socket,
+ * sends) and the outgoing ones. Its first fetch loads the latest page; every later fetch
+ * (a reconnect, reopening the chat) is a catch-up with `after_seq` = the highest seq held,
+ * merged by seq into what is cached, so messages that also arrived over the socket are
+ * neither duplicated nor lost.
  */
-async function fetchMessages(queryClient: QueryClient, chatId: string, signal: AbortSignal): Promise<MessagesState> {
+async function fetchLatest(queryClient: QueryClient, chatId: string, signal: AbortSignal): Promise<MessagesState> {
   const key = chatKeys.messages(chatId);
-  const cached = queryClient.getQueryData<MessagesState>(key);
+  const current = () => queryClient.getQueryData<MessagesData>(key)?.pages[0];
+  const cached = current();
   if (!cached) {
     const page = await getMessages(chatId, {}, signal);
-    const now = queryClient.getQueryData<MessagesState>(key) ?? emptyMessagesState();
+    const now = current() ?? { items: [], hasOlder: false, pending: [] };
     return { ...withMessages(now, page.items), hasOlder: page.has_more };
   }
 
@@ -37,45 +41,45 @@ async function fetchMessages(queryClient: QueryClient, chatId: string, signal: A
   for (let i = 0; i < MAX_CATCH_UP_PAGES; i += 1) {
     const page = await getMessages(chatId, { after_seq: after, limit: 100 }, signal);
     fetched = mergeMessages(fetched, page.items);
-    if (!page.has_more || page.items.length === 0) {
-      const now = queryClient.getQueryData<MessagesState>(key) ?? cached;
-      return withMessages(now, fetched);
-    }
+    if (!page.has_more || page.items.length === 0) return withMessages(current() ?? cached, fetched);
     after = maxSeq(page.items);
   }
   // Too far behind: keep what is being sent, start again from the latest page.
   const page = await getMessages(chatId, {}, signal);
-  const now = queryClient.getQueryData<MessagesState>(key) ?? cached;
+  const now = current() ?? cached;
   return withMessages({ items: [], hasOlder: page.has_more, pending: now.pending }, page.items);
 }
 
+/** An older page, before `beforeSeq`. A refetch reuses the one held: history does not change. */
+async function fetchOlder(
+  queryClient: QueryClient,
+  chatId: string,
+  beforeSeq: number,
+  signal: AbortSignal,
+): Promise<MessagesState> {
+  const cached = queryClient.getQueryData<MessagesData>(chatKeys.messages(chatId));
+  const at = cached ? cached.pageParams.indexOf(beforeSeq) : -1;
+  if (cached && at > 0) return cached.pages[at]!;
+  const page = await getMessages(chatId, { before_seq: beforeSeq }, signal);
+  return { items: page.items, hasOlder: page.has_more, pending: [] };
+}
+
 export function getMessagesQueryOptions(queryClient: QueryClient, chatId: string) {
-  return queryOptions({
+  return infiniteQueryOptions({
     queryKey: chatKeys.messages(chatId),
-    queryFn: ({ signal }) => fetchMessages(queryClient, chatId, signal),
+    queryFn: ({ pageParam, signal }) =>
+      pageParam === null ? fetchLatest(queryClient, chatId, signal) : fetchOlder(queryClient, chatId, pageParam, signal),
+    initialPageParam: null as number | null,
+    // Older than everything held, while the server says there is more.
+    getNextPageParam: (last, pages) => (last.hasOlder ? (minSeq(flattenMessages(pages).items) ?? undefined) : undefined),
+    select: (data) => flattenMessages(data.pages),
     // Each refetch is a cheap catch-up; opening a conversation always catches up.
     staleTime: 0,
   });
 }
 
+/** The conversation's messages as one state; `fetchNextPage` loads the page before the oldest held. */
 export function useMessages(chatId: string) {
   const queryClient = useQueryClient();
-  return useQuery(getMessagesQueryOptions(queryClient, chatId));
-}
-
-/** Loads the page before the oldest message held. */
-export function useOlderMessages(chatId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async () => {
-      const state = queryClient.getQueryData<MessagesState>(chatKeys.messages(chatId));
-      const oldest = state ? minSeq(state.items) : null;
-      if (oldest === null || !state?.hasOlder) return null;
-      return getMessages(chatId, { before_seq: oldest });
-    },
-    onSuccess: (page) => {
-      if (!page) return;
-      updateMessages(queryClient, chatId, (state) => ({ ...withMessages(state, page.items), hasOlder: page.has_more }));
-    },
-  });
+  return useInfiniteQuery(getMessagesQueryOptions(queryClient, chatId));
 }

@@ -1,5 +1,6 @@
 import { Avatar } from '@/components/ui/avatar';
 import { useI18n } from '@/lib/i18n';
+import '@/features/chats/styles/chats.css';
 
 /** An avatar with a green dot while the person is online. */
 export function ChatAvatar({ name, src, online }: { name: string; src: string | null; online: boolean }) {

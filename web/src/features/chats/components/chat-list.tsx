@@ -1,9 +1,8 @@
 import { NavLink } from 'react-router';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { QueryErrorAlert } from '@/components/ui/query-error';
+import { ShowMoreButton } from '@/components/ui/show-more-button';
 import { PageSpinner } from '@/components/ui/spinner';
 import { useI18n, type Translate } from '@/lib/i18n';
-import { problemMessage } from '@/lib/problem';
 import { useChats } from '@/features/chats/api/get-chats';
 import { ChatAvatar } from '@/features/chats/components/chat-avatar';
 import { typingText } from '@/features/chats/utils/typing-text';
@@ -12,6 +11,7 @@ import type { Chat } from '@/features/chats/types/chat';
 import { sortChats } from '@/features/chats/utils/chat-cache';
 import { formatListTime } from '@/features/chats/utils/chat-format';
 import { chatTitle, otherParticipant } from '@/features/chats/utils/messages';
+import '@/features/chats/styles/chats.css';
 
 function preview(chat: Chat, meId: string | undefined, t: Translate): string {
   const m = chat.last_message;
@@ -69,18 +69,7 @@ export function ChatList({ meId }: { meId: string | undefined }) {
   const chats = useChats();
 
   if (chats.isPending) return <PageSpinner label={t('common.loading')} />;
-  if (chats.isError) {
-    return (
-      <Alert
-        title={problemMessage(chats.error, t)}
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void chats.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (chats.isError) return <QueryErrorAlert query={chats} />;
   const items = sortChats(chats.data.pages.flatMap((p) => p.items));
   if (items.length === 0) {
     return (
@@ -96,11 +85,7 @@ export function ChatList({ meId }: { meId: string | undefined }) {
           <ChatListItem key={chat.id} chat={chat} meId={meId} />
         ))}
       </ul>
-      {chats.hasNextPage && (
-        <Button variant="secondary" block loading={chats.isFetchingNextPage} onClick={() => void chats.fetchNextPage()}>
-          {t('common.show_more')}
-        </Button>
-      )}
+      <ShowMoreButton query={chats} />
     </>
   );
 }

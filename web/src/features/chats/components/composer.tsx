@@ -1,8 +1,12 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
+import { z } from 'zod';
 import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
 import { MESSAGE_MAX_LENGTH, type MessageType } from '@/features/chats/types/chat';
 import { isWebUrl } from '@/features/chats/utils/messages';
+import '@/features/chats/styles/chats.css';
 
 type Props = {
   onSend: (type: MessageType, content: string) => void;
@@ -13,51 +17,31 @@ type Props = {
   disabled?: boolean;
 };
 
+const imageUrlSchema = z.object({ url: z.string().trim().refine(isWebUrl, 'chats.image_url_invalid') });
+
 function ImageUrlForm({ onSend, onClose }: { onSend: (url: string) => void; onClose: () => void }) {
   const { t } = useI18n();
-  const id = useId();
-  const [url, setUrl] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const value = url.trim();
-    if (!isWebUrl(value)) {
-      setError(t('chats.image_url_invalid'));
-      return;
-    }
-    onSend(value);
-    onClose();
-  };
+  const form = useForm({
+    schema: imageUrlSchema,
+    defaults: { url: '' },
+    onSubmit: ({ url }) => {
+      onSend(url);
+      onClose();
+    },
+  });
   return (
-    <form className="composer__image" onSubmit={submit} noValidate data-testid="image-form">
-      <div className={`field${error ? ' field--invalid' : ''}`}>
-        <label className="field__label" htmlFor={id}>
-          {t('chats.image_url')}
-        </label>
-        <input
-          id={id}
-          className="field__input"
-          type="url"
-          inputMode="url"
-          placeholder="https://"
-          value={url}
-          autoFocus
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(e) => {
-            setUrl(e.target.value);
-            setError(null);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') onClose();
-          }}
-        />
-        {error && (
-          <p className="field__error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
-      </div>
+    <form {...form.formProps} className="composer__image" data-testid="image-form">
+      <TextField
+        label={t('chats.image_url')}
+        type="url"
+        inputMode="url"
+        placeholder="https://"
+        autoFocus
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onClose();
+        }}
+        {...form.register('url')}
+      />
       <div className="composer__image-actions">
         <Button variant="ghost" size="sm" onClick={onClose}>
           {t('chats.cancel')}

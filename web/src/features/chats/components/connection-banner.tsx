@@ -1,6 +1,7 @@
 import { Button } from '@/components/ui/button';
 import { useI18n } from '@/lib/i18n';
 import { useRealtime, useRealtimeStatus } from '@/lib/realtime';
+import '@/features/chats/styles/chats.css';
 
 /** Says so while the realtime connection is being re-established or was given up. */
 export function ConnectionBanner() {

@@ -9,6 +9,7 @@ import { ChatAvatar } from '@/features/chats/components/chat-avatar';
 import type { Chat } from '@/features/chats/types/chat';
 import { formatPresence } from '@/features/chats/utils/chat-format';
 import { chatTitle, otherParticipant } from '@/features/chats/utils/messages';
+import '@/features/chats/styles/chats.css';
 
 /** Who I am talking to, their presence (direct chats) or who is typing, and "block". */
 export function ConversationHeader({ chat, meId, typing }: { chat: Chat; meId: string; typing: string | null }) {

@@ -1,12 +1,13 @@
+import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { RetryButton } from '@/components/ui/query-error';
 import { PageSpinner } from '@/components/ui/spinner';
 import { isApiProblem } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
 import { useChat } from '@/features/chats/api/get-chat';
-import { useMessages, useOlderMessages } from '@/features/chats/api/get-messages';
+import { useMessages } from '@/features/chats/api/get-messages';
 import { Composer } from '@/features/chats/components/composer';
 import { ConversationHeader } from '@/features/chats/components/conversation-header';
 import { MessageList } from '@/features/chats/components/message-list';
@@ -15,13 +16,17 @@ import { useMarkRead } from '@/features/chats/hooks/use-mark-read';
 import { useSendMessage } from '@/features/chats/hooks/use-send-message';
 import { useTypingEmitter, useTypingUsers } from '@/features/chats/hooks/use-typing';
 import { maxSeq } from '@/features/chats/utils/messages';
+import '@/features/chats/styles/chats.css';
 
 /** One open conversation: header, messages, send box. */
 export function Conversation({ chatId, meId }: { chatId: string; meId: string }) {
   const { t } = useI18n();
   const chat = useChat(chatId);
   const messages = useMessages(chatId);
-  const older = useOlderMessages(chatId);
+  const { fetchNextPage, hasNextPage, isFetchingNextPage } = messages;
+  const loadOlder = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
+  }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
   const { send, retry, discard } = useSendMessage(chatId);
   const typingEmitter = useTypingEmitter(chatId);
   const typingIds = useTypingUsers(chatId);
@@ -40,16 +45,12 @@ export function Conversation({ chatId, meId }: { chatId: string; meId: string })
               {t('chats.back')}
             </Link>
           ) : (
-            <Button
-              variant="secondary"
-              size="sm"
-              onClick={() => {
+            <RetryButton
+              onRetry={() => {
                 void chat.refetch();
                 void messages.refetch();
               }}
-            >
-              {t('common.retry')}
-            </Button>
+            />
           )
         }
       />
@@ -64,8 +65,8 @@ export function Conversation({ chatId, meId }: { chatId: string; meId: string })
         chat={chat.data}
         meId={meId}
         state={messages.data}
-        loadingOlder={older.isPending}
-        onLoadOlder={older.mutate}
+        loadingOlder={messages.isFetchingNextPage}
+        onLoadOlder={loadOlder}
         onRetry={retry}
         onDiscard={discard}
       />

@@ -9,6 +9,7 @@ import { MessageTicks, type TickState } from '@/features/chats/components/messag
 import { MESSAGE_MAX_LENGTH, type Message, type OutgoingMessage } from '@/features/chats/types/chat';
 import { formatClock } from '@/features/chats/utils/chat-format';
 import { isWebUrl } from '@/features/chats/utils/messages';
+import '@/features/chats/styles/chats.css';
 
 function Body({ type, content, author }: { type: string; content: string; author: string }) {
   const { t } = useI18n();

@@ -5,6 +5,7 @@ import { MessageItem, PendingMessageItem } from '@/features/chats/components/mes
 import type { Chat, MessagesState, OutgoingMessage } from '@/features/chats/types/chat';
 import { formatDayLabel } from '@/features/chats/utils/chat-format';
 import { groupByDay, localDay, receiptOf } from '@/features/chats/utils/messages';
+import '@/features/chats/styles/chats.css';
 
 /** Within this many pixels of the end counts as "at the bottom". */
 const BOTTOM_SLACK_PX = 80;

@@ -1,4 +1,5 @@
 import { useI18n, type MessageKey } from '@/lib/i18n';
+import '@/features/chats/styles/chats.css';
 
 export type TickState = 'sending' | 'failed' | 'sent' | 'delivered' | 'read';
 

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useUser } from '@/lib/auth';
 import { useRealtime, useRealtimeConnected, useRealtimeEvent, useRealtimeStatus } from '@/lib/realtime';
 import { useChats } from '@/features/chats/api/get-chats';
+import { chatKeys } from '@/features/chats/api/keys';
 import { useTypingExpiry } from '@/features/chats/hooks/use-typing';
 import {
   chatSchema,
@@ -16,7 +17,6 @@ import {
   applyMessageUpdate,
   applyPresence,
   applyWatermarks,
-  chatKeys,
   chatsInList,
   patchChat,
   upsertChat,
@@ -90,9 +90,9 @@ export function useChatRealtime(): void {
 
   useRealtimeConnected(() => {
     // Whatever happened while we were away: new messages, edits, watermarks, presence.
-    void queryClient.refetchQueries({ queryKey: ['chats', 'messages'] });
+    void queryClient.refetchQueries({ queryKey: chatKeys.allMessages() });
     void queryClient.invalidateQueries({ queryKey: chatKeys.list() }, { cancelRefetch: false });
-    void queryClient.invalidateQueries({ queryKey: ['chats', 'detail'] }, { cancelRefetch: false });
+    void queryClient.invalidateQueries({ queryKey: chatKeys.details() }, { cancelRefetch: false });
   });
 
   // Messages that reached me while the socket was down are delivered now that we know of them.

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { useRealtime } from '@/lib/realtime';
-import { chatKeys } from '@/features/chats/utils/chat-cache';
+import { chatKeys } from '@/features/chats/api/keys';
 
 /** Send `typing: true` at most this often while the user keeps typing. */
 export const TYPING_THROTTLE_MS = 2_000;

@@ -7,18 +7,11 @@ import type {
   PresenceEvent,
   Watermarks,
 } from '@/features/chats/types/chat';
-import { withMessages } from '@/features/chats/utils/messages';
+import { chatKeys } from '@/features/chats/api/keys';
+import { maxSeq, mergeMessages, minSeq, withMessages } from '@/features/chats/utils/messages';
 
 // Every realtime event and every mutation lands in the query cache through these helpers,
 // so the list, the open conversation and the nav badge always agree.
-
-export const chatKeys = {
-  all: ['chats'] as const,
-  list: () => ['chats', 'list'] as const,
-  detail: (id: string) => ['chats', 'detail', id] as const,
-  messages: (id: string) => ['chats', 'messages', id] as const,
-  typing: (id: string) => ['chats', 'typing', id] as const,
-};
 
 type ChatsData = InfiniteData<ChatsPage, string | null>;
 
@@ -79,12 +72,42 @@ export function sortChats(chats: readonly Chat[]): Chat[] {
   return [...chats].sort((a, b) => (a.last_activity_at < b.last_activity_at ? 1 : a.last_activity_at > b.last_activity_at ? -1 : 0));
 }
 
+/** The cached conversation: page 0 is the live one (latest + arrivals + outgoing), then older pages. */
+export type MessagesData = InfiniteData<MessagesState, number | null>;
+
+/** One view of all pages: every message ascending by seq, whether older exist, the outgoing ones. */
+export function flattenMessages(pages: readonly MessagesState[]): MessagesState {
+  const [live, ...older] = pages;
+  if (!live) return { items: [], hasOlder: false, pending: [] };
+  let items = live.items;
+  for (const page of older) items = mergeMessages(items, page.items);
+  return { items, hasOlder: pages[pages.length - 1]!.hasOlder, pending: live.pending };
+}
+
+/**
+ * Applies `fn` to the conversation's view and writes the result back: messages of an older
+ * page's seq range stay on that page (so refetches keep their page boundaries), the rest
+ * go to the live page.
+ */
 export function updateMessages(
   queryClient: QueryClient,
   chatId: string,
   fn: (state: MessagesState) => MessagesState,
 ): void {
-  queryClient.setQueryData<MessagesState>(chatKeys.messages(chatId), (state) => (state ? fn(state) : state));
+  queryClient.setQueryData<MessagesData>(chatKeys.messages(chatId), (data) => {
+    if (!data || data.pages.length === 0) return data;
+    const next = fn(flattenMessages(data.pages));
+    const onOlder = new Set<number>();
+    const older = data.pages.slice(1).map((page) => {
+      const low = minSeq(page.items);
+      const high = maxSeq(page.items);
+      const items = low === null ? [] : next.items.filter((m) => m.seq >= low && m.seq <= high);
+      for (const m of items) onOlder.add(m.seq);
+      return { ...page, items };
+    });
+    const live = { ...data.pages[0]!, items: next.items.filter((m) => !onOlder.has(m.seq)), pending: next.pending };
+    return { ...data, pages: [live, ...older] };
+  });
 }
 
 /**
@@ -173,7 +196,7 @@ export function applyPresence(queryClient: QueryClient, presence: PresenceEvent)
         }
       : chat;
   const ids = new Set<string>(chatsInList(queryClient).map((c) => c.id));
-  for (const [key] of queryClient.getQueriesData<Chat>({ queryKey: ['chats', 'detail'] })) {
+  for (const [key] of queryClient.getQueriesData<Chat>({ queryKey: chatKeys.details() })) {
     const id = key[2];
     if (typeof id === 'string') ids.add(id);
   }

@@ -1,8 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { favoriteKeys } from '@/features/favorites/api/keys';
 import { mastersPageSchema, type MastersPage } from '@/types/api';
-
-export const favoritesQueryKey = ['favorites', 'masters'] as const;
 
 export function getFavorites(cursor: string | null, signal?: AbortSignal): Promise<MastersPage> {
   const params = new URLSearchParams({ limit: '20' });
@@ -12,7 +11,7 @@ export function getFavorites(cursor: string | null, signal?: AbortSignal): Promi
 
 export function getFavoritesQueryOptions() {
   return infiniteQueryOptions({
-    queryKey: favoritesQueryKey,
+    queryKey: favoriteKeys.masters(),
     queryFn: ({ pageParam, signal }) => getFavorites(pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,

@@ -3,6 +3,7 @@ import { useAddFavorite } from '@/features/favorites/api/add-favorite';
 import { useRemoveFavorite } from '@/features/favorites/api/remove-favorite';
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
+import '@/features/favorites/styles/favorites.css';
 
 type Props = { masterId: string; masterName: string; isFavorite: boolean };
 

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '@/lib/api-client';
+import { invalidateMasters } from '@/features/masters/api/keys';
 import { serviceSchema, type Service } from '@/types/api';
 
 export const MAX_PRICE_MINOR = 10_000_000;
@@ -24,6 +25,6 @@ export function useCreateService() {
   return useMutation({
     mutationFn: createService,
     // The list and the public profile (active services) both change.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['masters'] }),
+    onSuccess: () => invalidateMasters(queryClient),
   });
 }

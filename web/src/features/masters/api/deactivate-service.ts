@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { invalidateMasters } from '@/features/masters/api/keys';
 
 /** DELETE deactivates: past bookings keep pointing at the service. */
 export function deactivateService(id: string): Promise<void> {
@@ -10,6 +11,6 @@ export function useDeactivateService() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: deactivateService,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['masters'] }),
+    onSuccess: () => invalidateMasters(queryClient),
   });
 }

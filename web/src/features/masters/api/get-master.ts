@@ -1,10 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { masterKeys } from '@/features/masters/api/keys';
 import { masterProfileSchema, type GeoLocation, type MasterProfile } from '@/types/api';
-
-export function masterQueryKey(id: string) {
-  return ['masters', 'detail', id] as const;
-}
 
 /** Public master page; `from` adds `distance_m`. */
 export function getMaster(id: string, from: GeoLocation | null, signal?: AbortSignal): Promise<MasterProfile> {
@@ -15,7 +12,7 @@ export function getMaster(id: string, from: GeoLocation | null, signal?: AbortSi
 export function getMasterQueryOptions(id: string, from: GeoLocation | null) {
   return queryOptions({
     // The distance is decoration: one cache entry per master, whatever the origin.
-    queryKey: masterQueryKey(id),
+    queryKey: masterKeys.detail(id),
     queryFn: ({ signal }) => getMaster(id, from, signal),
   });
 }

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { masterKeys } from '@/features/masters/api/keys';
 import { mastersPageSchema, type GeoLocation, type MastersPage } from '@/types/api';
 
 export const MASTER_SORTS = ['distance', 'rating', 'price'] as const;
@@ -35,7 +36,7 @@ export function getMasters(search: MastersSearch, cursor: string | null, signal?
 
 export function getMastersQueryOptions(search: MastersSearch) {
   return infiniteQueryOptions({
-    queryKey: ['masters', 'search', search],
+    queryKey: masterKeys.search(search),
     queryFn: ({ pageParam, signal }) => getMasters(search, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,

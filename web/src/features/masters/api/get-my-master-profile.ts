@@ -1,8 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, isApiProblem } from '@/lib/api-client';
+import { masterKeys } from '@/features/masters/api/keys';
 import { masterProfileSchema, type MasterProfile } from '@/types/api';
-
-export const myMasterProfileQueryKey = ['masters', 'me'] as const;
 
 /** The signed-in master's profile, or null before it has been created (404 master_profile_missing). */
 export async function getMyMasterProfile(signal?: AbortSignal): Promise<MasterProfile | null> {
@@ -16,7 +15,7 @@ export async function getMyMasterProfile(signal?: AbortSignal): Promise<MasterPr
 
 export function getMyMasterProfileQueryOptions() {
   return queryOptions({
-    queryKey: myMasterProfileQueryKey,
+    queryKey: masterKeys.mine(),
     queryFn: ({ signal }) => getMyMasterProfile(signal),
   });
 }

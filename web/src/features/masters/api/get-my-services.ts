@@ -1,12 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '@/lib/api-client';
+import { masterKeys } from '@/features/masters/api/keys';
 import { serviceSchema } from '@/types/api';
 
 export const myServicesResponseSchema = z.object({ items: z.array(serviceSchema) });
 export type MyServicesResponse = z.infer<typeof myServicesResponseSchema>;
-
-export const myServicesQueryKey = ['masters', 'me', 'services'] as const;
 
 /** All of the master's services, inactive ones included. */
 export function getMyServices(signal?: AbortSignal): Promise<MyServicesResponse> {
@@ -14,7 +13,7 @@ export function getMyServices(signal?: AbortSignal): Promise<MyServicesResponse>
 }
 
 export function getMyServicesQueryOptions() {
-  return queryOptions({ queryKey: myServicesQueryKey, queryFn: ({ signal }) => getMyServices(signal) });
+  return queryOptions({ queryKey: masterKeys.myServices(), queryFn: ({ signal }) => getMyServices(signal) });
 }
 
 export function useMyServices() {

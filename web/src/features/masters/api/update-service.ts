@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '@/lib/api-client';
+import { invalidateMasters } from '@/features/masters/api/keys';
 import { createServiceInputSchema } from '@/features/masters/api/create-service';
 import { serviceSchema, type Service } from '@/types/api';
 
@@ -18,6 +19,6 @@ export function useUpdateService() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: updateService,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['masters'] }),
+    onSuccess: () => invalidateMasters(queryClient),
   });
 }

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '@/lib/api-client';
-import { myMasterProfileQueryKey } from '@/features/masters/api/get-my-master-profile';
-import { masterQueryKey } from '@/features/masters/api/get-master';
+import { invalidateMasterSearches, masterKeys } from '@/features/masters/api/keys';
+import { invalidateSchedule } from '@/features/schedule/api/keys';
 import { locationSchema, masterProfileSchema, type MasterProfile } from '@/types/api';
 
 export const bookingRulesInputSchema = z.object({
@@ -47,11 +47,11 @@ export function useUpsertMasterProfile() {
   return useMutation({
     mutationFn: upsertMasterProfile,
     onSuccess: (profile) => {
-      queryClient.setQueryData(myMasterProfileQueryKey, profile);
-      queryClient.setQueryData(masterQueryKey(profile.id), profile);
-      void queryClient.invalidateQueries({ queryKey: ['masters', 'search'] });
+      queryClient.setQueryData(masterKeys.mine(), profile);
+      queryClient.setQueryData(masterKeys.detail(profile.id), profile);
+      invalidateMasterSearches(queryClient);
       // The schedule answer carries the timezone.
-      void queryClient.invalidateQueries({ queryKey: ['schedule'] });
+      invalidateSchedule(queryClient);
     },
   });
 }

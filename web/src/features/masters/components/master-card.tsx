@@ -6,13 +6,14 @@ import { categoryLabel } from '@/features/masters/utils/category-name';
 import { formatDistance, formatMoney } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { MasterSummary } from '@/types/api';
+import '@/features/masters/styles/masters.css';
 
 /** One search result. `action` is rendered in the corner (the favourite heart). */
 export function MasterCard({ master, action }: { master: MasterSummary; action?: ReactNode }) {
   const { t, lang } = useI18n();
   const place = [master.city, master.address].filter(Boolean).join(', ');
   return (
-    <li className="master-card" data-testid="master-card" data-master-id={master.id}>
+    <li className="master-card tile" data-testid="master-card" data-master-id={master.id}>
       <Avatar name={master.display_name} src={null} size="md" />
       <div className="master-card__body">
         <Link to={`/masters/${master.id}`} className="master-card__name" data-testid="master-card-link">

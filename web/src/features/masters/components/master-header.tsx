@@ -5,6 +5,7 @@ import { categoryLabel } from '@/features/masters/utils/category-name';
 import { formatDistance } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { MasterProfile } from '@/types/api';
+import '@/features/masters/styles/masters.css';
 
 /** The portfolio header of a master's page. `action` is the favourite heart. */
 export function MasterHeader({ master, action }: { master: MasterProfile; action?: ReactNode }) {

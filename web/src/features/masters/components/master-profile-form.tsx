@@ -1,23 +1,20 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { SelectField } from '@/components/ui/select-field';
-import { TextArea } from '@/components/ui/text-area';
-import { TextField } from '@/components/ui/text-field';
+import { SelectField, TextArea, TextField } from '@/components/ui/field';
+import { CityField, CoordinateFields } from '@/components/ui/location-fields';
 import { useUpsertMasterProfile } from '@/features/masters/api/upsert-master-profile';
 import { CategoryPicker } from '@/features/masters/components/category-picker';
 import {
   buildMasterProfileInput,
   MASTER_PROFILE_ALIASES,
-  MASTER_PROFILE_FIELDS,
   masterProfileFormSchema,
   timeZoneOptions,
   toMasterFormValues,
-  type MasterProfileFormValues,
 } from '@/features/masters/utils/master-profile-form-values';
-import { focusFirstError, useFormErrors } from '@/lib/form';
+import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
 import type { Category, MasterProfile } from '@/types/api';
+import '@/features/masters/styles/masters.css';
 
 type Props = {
   profile: MasterProfile | null;
@@ -27,68 +24,22 @@ type Props = {
   onSaved: (profile: MasterProfile, created: boolean) => void;
 };
 
-type StringField = { [K in keyof MasterProfileFormValues]: MasterProfileFormValues[K] extends string ? K : never }[keyof MasterProfileFormValues];
-
 export function MasterProfileForm({ profile, userName, categories, onSaved }: Props) {
   const { t } = useI18n();
   const upsert = useUpsertMasterProfile();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<MasterProfileFormValues>(() => toMasterFormValues(profile, userName));
-  const [locating, setLocating] = useState(false);
-  const [geoError, setGeoError] = useState(false);
-  const errors = useFormErrors(MASTER_PROFILE_FIELDS, MASTER_PROFILE_ALIASES);
+  const form = useForm({
+    schema: masterProfileFormSchema,
+    defaults: () => toMasterFormValues(profile, userName),
+    aliases: MASTER_PROFILE_ALIASES,
+    onSubmit: (_data, values) =>
+      upsert.mutateAsync(buildMasterProfileInput(values)).then((saved) => onSaved(saved, profile === null)),
+  });
+  const { values, register: text, setValue: set } = form;
   const zones = timeZoneOptions(values.timezone);
 
-  useEffect(() => {
-    if (errors.errorVersion) focusFirstError(formRef.current);
-  }, [errors.errorVersion]);
-
-  const set = <K extends keyof MasterProfileFormValues>(field: K, value: MasterProfileFormValues[K]) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    errors.clearField(field);
-  };
-
-  const text = (field: StringField) => ({
-    name: field,
-    value: values[field],
-    onChange: (e: { target: { value: string } }) => set(field, e.target.value),
-    error: errors.fieldErrors[field],
-  });
-
-  const locate = () => {
-    setGeoError(false);
-    setLocating(true);
-    navigator.geolocation.getCurrentPosition(
-      (pos) => {
-        setLocating(false);
-        set('lat', pos.coords.latitude.toFixed(6));
-        set('lon', pos.coords.longitude.toFixed(6));
-      },
-      () => {
-        setLocating(false);
-        setGeoError(true);
-      },
-      { enableHighAccuracy: true, timeout: 10_000, maximumAge: 60_000 },
-    );
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = masterProfileFormSchema.safeParse(values);
-    if (!parsed.success) {
-      errors.setValidationError(parsed.error);
-      return;
-    }
-    errors.reset();
-    upsert.mutate(buildMasterProfileInput(values), {
-      onSuccess: (saved) => onSaved(saved, profile === null),
-      onError: errors.setServerError,
-    });
-  };
-
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={onSubmit} data-testid="master-profile-form">
-      {errors.formError && <Alert data-testid="form-error">{errors.formError}</Alert>}
+    <form {...form.formProps} className="form" data-testid="master-profile-form">
+      {form.formError && <Alert data-testid="form-error">{form.formError}</Alert>}
       <TextField label={t('workspace.profile.display_name')} maxLength={100} {...text('display_name')} />
       <TextArea label={t('workspace.profile.bio')} maxLength={2000} rows={4} {...text('bio')} />
       <CategoryPicker
@@ -96,7 +47,7 @@ export function MasterProfileForm({ profile, userName, categories, onSaved }: Pr
         value={values.category_ids}
         onChange={(next) => set('category_ids', next)}
         max={10}
-        error={errors.fieldErrors.category_ids}
+        error={form.fieldErrors.category_ids}
       />
 
       <fieldset className="location" aria-describedby="master-location-hint">
@@ -105,13 +56,7 @@ export function MasterProfileForm({ profile, userName, categories, onSaved }: Pr
           {t('workspace.profile.where_hint')}
         </p>
         <div className="form__grid">
-          <TextField
-            label={t('profile.city')}
-            autoComplete="address-level2"
-            maxLength={100}
-            placeholder={t('profile.city_placeholder')}
-            {...text('city')}
-          />
+          <CityField {...text('city')} />
           <TextField
             label={t('workspace.profile.address')}
             autoComplete="street-address"
@@ -120,27 +65,21 @@ export function MasterProfileForm({ profile, userName, categories, onSaved }: Pr
             {...text('address')}
           />
         </div>
-        <div className="location__inputs">
-          <TextField label={t('profile.lat')} inputMode="decimal" placeholder="55.7558" {...text('lat')} />
-          <TextField label={t('profile.lon')} inputMode="decimal" placeholder="37.6173" {...text('lon')} />
-        </div>
-        <div className="location__actions">
-          {'geolocation' in navigator && (
-            <Button variant="secondary" size="sm" loading={locating} onClick={locate} data-testid="use-my-location">
-              {locating ? t('profile.locating') : t('profile.use_my_location')}
-            </Button>
-          )}
-        </div>
-        {geoError && <p className="field__error">{t('profile.geolocation_failed')}</p>}
+        <CoordinateFields
+          lat={text('lat')}
+          lon={text('lon')}
+          position={{ enableHighAccuracy: true, timeout: 10_000, maximumAge: 60_000 }}
+          onLocated={({ lat, lon }) => {
+            set('lat', lat.toFixed(6));
+            set('lon', lon.toFixed(6));
+          }}
+        />
       </fieldset>
 
       <SelectField
         label={t('workspace.profile.timezone')}
         hint={t('workspace.profile.timezone_hint')}
-        value={values.timezone}
-        onChange={(e) => set('timezone', e.target.value)}
-        name="timezone"
-        error={errors.fieldErrors.timezone}
+        {...text('timezone')}
       >
         <optgroup label={t('workspace.profile.timezones_common')}>
           {zones.common.map((z) => (
@@ -196,8 +135,8 @@ export function MasterProfileForm({ profile, userName, categories, onSaved }: Pr
       </fieldset>
 
       <div className="form__actions">
-        <Button type="submit" loading={upsert.isPending} data-testid="save-master-profile">
-          {upsert.isPending ? t('profile.saving') : profile ? t('profile.save') : t('workspace.profile.create')}
+        <Button type="submit" loading={form.submitting} data-testid="save-master-profile">
+          {form.submitting ? t('profile.saving') : profile ? t('profile.save') : t('workspace.profile.create')}
         </Button>
       </div>
     </form>

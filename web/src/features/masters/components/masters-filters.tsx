@@ -1,9 +1,10 @@
-import { SelectField } from '@/components/ui/select-field';
+import { SelectField } from '@/components/ui/field';
 import { MASTER_SORTS, type MasterSort } from '@/features/masters/api/get-masters';
 import { categoryOptionGroups } from '@/features/masters/utils/category-name';
 import { localeOf } from '@/lib/format';
 import { useI18n, type MessageKey } from '@/lib/i18n';
 import type { Category } from '@/types/api';
+import '@/features/masters/styles/masters.css';
 
 export type MastersFilterValues = {
   categoryId: string | null;

@@ -1,9 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { SelectField } from '@/components/ui/select-field';
-import { TextArea } from '@/components/ui/text-area';
-import { TextField } from '@/components/ui/text-field';
+import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { useCreateService } from '@/features/masters/api/create-service';
 import { useUpdateService } from '@/features/masters/api/update-service';
 import { categoryOptionGroups } from '@/features/masters/utils/category-name';
@@ -12,15 +9,14 @@ import {
   buildServicePatch,
   DURATION_CHOICES,
   SERVICE_ALIASES,
-  SERVICE_FIELDS,
   serviceFormSchema,
   toServiceFormValues,
-  type ServiceFormValues,
 } from '@/features/masters/utils/service-form-values';
 import { formatDuration, formatMoney, parseMoneyInput } from '@/lib/format';
-import { focusFirstError, useFormErrors } from '@/lib/form';
+import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
 import type { Category, Service } from '@/types/api';
+import '@/features/masters/styles/masters.css';
 
 type Props = {
   /** null creates a new service. */
@@ -36,41 +32,18 @@ export function ServiceForm({ service, categories, preferredCategoryIds, onDone,
   const { t, lang } = useI18n();
   const create = useCreateService();
   const update = useUpdateService();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<ServiceFormValues>(() =>
-    toServiceFormValues(service, lang, preferredCategoryIds[0] ?? ''),
-  );
-  const errors = useFormErrors(SERVICE_FIELDS, SERVICE_ALIASES);
-  const pending = create.isPending || update.isPending;
-
-  useEffect(() => {
-    if (errors.errorVersion) focusFirstError(formRef.current);
-  }, [errors.errorVersion]);
-
-  const set = (field: keyof ServiceFormValues, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    errors.clearField(field);
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = serviceFormSchema.safeParse(values);
-    if (!parsed.success) {
-      errors.setValidationError(parsed.error);
-      return;
-    }
-    errors.reset();
-    if (!service) {
-      create.mutate(buildCreateServiceInput(values), { onSuccess: onDone, onError: errors.setServerError });
-      return;
-    }
-    const patch = buildServicePatch(values, service);
-    if (Object.keys(patch).length === 0) {
-      onDone(service);
-      return;
-    }
-    update.mutate({ id: service.id, patch }, { onSuccess: onDone, onError: errors.setServerError });
-  };
+  const form = useForm({
+    schema: serviceFormSchema,
+    defaults: () => toServiceFormValues(service, lang, preferredCategoryIds[0] ?? ''),
+    aliases: SERVICE_ALIASES,
+    onSubmit: (_data, values) => {
+      if (!service) return create.mutateAsync(buildCreateServiceInput(values)).then(onDone);
+      const patch = buildServicePatch(values, service);
+      if (Object.keys(patch).length === 0) return onDone(service);
+      return update.mutateAsync({ id: service.id, patch }).then(onDone);
+    },
+  });
+  const { values, register } = form;
 
   const priceMinor = parseMoneyInput(values.price);
   const durations = [...DURATION_CHOICES] as number[];
@@ -82,31 +55,11 @@ export function ServiceForm({ service, categories, preferredCategoryIds, onDone,
   const preferred = categories.filter((c) => preferredCategoryIds.includes(c.id));
 
   return (
-    <form ref={formRef} className="form service-form" noValidate onSubmit={onSubmit} data-testid="service-form">
-      {errors.formError && <Alert data-testid="form-error">{errors.formError}</Alert>}
-      <TextField
-        label={t('workspace.services.name')}
-        name="name"
-        maxLength={100}
-        value={values.name}
-        onChange={(e) => set('name', e.target.value)}
-        error={errors.fieldErrors.name}
-      />
-      <TextArea
-        label={t('workspace.services.description')}
-        name="description"
-        maxLength={1000}
-        value={values.description}
-        onChange={(e) => set('description', e.target.value)}
-        error={errors.fieldErrors.description}
-      />
-      <SelectField
-        label={t('masters.category')}
-        name="category_id"
-        value={values.category_id}
-        onChange={(e) => set('category_id', e.target.value)}
-        error={errors.fieldErrors.category_id}
-      >
+    <form {...form.formProps} className="form service-form" data-testid="service-form">
+      {form.formError && <Alert data-testid="form-error">{form.formError}</Alert>}
+      <TextField label={t('workspace.services.name')} maxLength={100} {...register('name')} />
+      <TextArea label={t('workspace.services.description')} maxLength={1000} {...register('description')} />
+      <SelectField label={t('masters.category')} {...register('category_id')}>
         <option value="">{t('workspace.services.pick_category')}</option>
         {preferred.length > 0 && (
           <optgroup label={t('workspace.services.my_categories')}>
@@ -132,21 +85,12 @@ export function ServiceForm({ service, categories, preferredCategoryIds, onDone,
       <div className="form__grid">
         <TextField
           label={t('workspace.services.price')}
-          name="price"
           inputMode="decimal"
           placeholder="1500"
-          value={values.price}
-          onChange={(e) => set('price', e.target.value)}
-          error={errors.fieldErrors.price}
+          {...register('price')}
           hint={priceMinor !== null ? formatMoney(priceMinor, 'RUB', lang) : undefined}
         />
-        <SelectField
-          label={t('workspace.services.duration')}
-          name="duration_min"
-          value={values.duration_min}
-          onChange={(e) => set('duration_min', e.target.value)}
-          error={errors.fieldErrors.duration_min}
-        >
+        <SelectField label={t('workspace.services.duration')} {...register('duration_min')}>
           {durations.map((d) => (
             <option key={d} value={d}>
               {formatDuration(d, lang)}
@@ -158,8 +102,8 @@ export function ServiceForm({ service, categories, preferredCategoryIds, onDone,
         <Button variant="ghost" onClick={onCancel} data-testid="cancel-service">
           {t('profile.cancel')}
         </Button>
-        <Button type="submit" loading={pending} data-testid="save-service">
-          {pending ? t('profile.saving') : t('profile.save')}
+        <Button type="submit" loading={form.submitting} data-testid="save-service">
+          {form.submitting ? t('profile.saving') : t('profile.save')}
         </Button>
       </div>
     </form>

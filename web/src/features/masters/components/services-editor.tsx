@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { QueryErrorAlert } from '@/components/ui/query-error';
 import { PageSpinner } from '@/components/ui/spinner';
 import { toast } from '@/components/ui/toaster';
 import { useDeactivateService } from '@/features/masters/api/deactivate-service';
@@ -12,6 +12,7 @@ import { formatDuration, formatMoney } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
 import type { Category, Service } from '@/types/api';
+import '@/features/masters/styles/masters.css';
 
 type Props = { categories: readonly Category[]; preferredCategoryIds: readonly string[] };
 
@@ -45,18 +46,7 @@ export function ServicesEditor({ categories, preferredCategoryIds }: Props) {
     );
 
   if (services.isPending) return <PageSpinner label={t('common.loading')} />;
-  if (services.isError) {
-    return (
-      <Alert
-        title={problemMessage(services.error, t)}
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void services.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (services.isError) return <QueryErrorAlert query={services} />;
 
   const items = [...services.data.items].sort((a, b) => Number(b.active) - Number(a.active));
   return (
@@ -80,7 +70,7 @@ export function ServicesEditor({ categories, preferredCategoryIds }: Props) {
           {t('workspace.services.empty')}
         </p>
       )}
-      <ul className="service-list">
+      <ul className="service-list stack-list">
         {items.map((s) =>
           editing === s.id ? (
             <li key={s.id} className="service-item service-item--editing">

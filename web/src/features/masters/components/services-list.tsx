@@ -1,6 +1,7 @@
 import { formatDuration, formatMoney } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import type { Service } from '@/types/api';
+import '@/features/masters/styles/masters.css';
 
 type Props = {
   services: readonly Service[];
@@ -20,7 +21,7 @@ export function ServicesList({ services, selectedId, onSelect }: Props) {
     );
   }
   return (
-    <ul className="service-list" data-testid="services-list">
+    <ul className="service-list stack-list" data-testid="services-list">
       {services.map((s) => {
         const selected = s.id === selectedId;
         return (

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useUser } from '@/lib/auth';
+import { geolocationSupported, useGeolocation } from '@/lib/use-geolocation';
 import type { GeoLocation } from '@/types/api';
 
 /** Used when neither the device nor the profile knows where the user is. */
@@ -23,10 +24,6 @@ export function getLastDeviceLocation(): GeoLocation | null {
   return lastDeviceLocation;
 }
 
-function hasGeolocation(): boolean {
-  return typeof navigator !== 'undefined' && 'geolocation' in navigator && !!navigator.geolocation;
-}
-
 const round = (value: number) => Math.round(value * 1e5) / 1e5;
 
 /**
@@ -36,46 +33,27 @@ const round = (value: number) => Math.round(value * 1e5) / 1e5;
 export function useSearchLocation(): SearchLocation & { relocate: () => void; locating: boolean } {
   const user = useUser();
   const [device, setDevice] = useState<DeviceState>(() =>
-    lastDeviceLocation ?? (hasGeolocation() ? 'pending' : 'failed'),
+    lastDeviceLocation ?? (geolocationSupported() ? 'pending' : 'failed'),
   );
-  const [asking, setAsking] = useState(false);
-  const mounted = useRef(true);
-
-  const ask = useCallback(() => {
-    if (!hasGeolocation()) return;
-    setAsking(true);
-    const patience = window.setTimeout(() => {
-      if (mounted.current) setDevice((d) => (d === 'pending' ? 'failed' : d));
-    }, GEOLOCATION_PATIENCE_MS);
-    navigator.geolocation.getCurrentPosition(
-      (pos) => {
-        window.clearTimeout(patience);
-        const location = { lat: round(pos.coords.latitude), lon: round(pos.coords.longitude) };
-        lastDeviceLocation = location;
-        if (!mounted.current) return;
-        setAsking(false);
-        setDevice(location);
-      },
-      () => {
-        window.clearTimeout(patience);
-        if (!mounted.current) return;
-        setAsking(false);
-        setDevice((d) => (typeof d === 'object' ? d : 'failed'));
-      },
-      { enableHighAccuracy: false, timeout: 10_000, maximumAge: 600_000 },
-    );
-  }, []);
+  const initialDevice = useRef(device);
+  const geo = useGeolocation({
+    patienceMs: GEOLOCATION_PATIENCE_MS,
+    onLocated: (coords) => {
+      const location = { lat: round(coords.lat), lon: round(coords.lon) };
+      lastDeviceLocation = location;
+      setDevice(location);
+    },
+    onFailed: () => setDevice((d) => (typeof d === 'object' ? d : 'failed')),
+    onImpatient: () => setDevice((d) => (d === 'pending' ? 'failed' : d)),
+  });
+  const { locate } = geo;
 
   useEffect(() => {
-    mounted.current = true;
-    if (device === 'pending') ask();
-    return () => {
-      mounted.current = false;
-    };
     // Ask once on mount; `relocate` asks again.
-  }, []);
+    if (initialDevice.current === 'pending') locate();
+  }, [locate]);
 
-  const base = { relocate: ask, locating: asking };
+  const base = { relocate: locate, locating: geo.locating };
   if (typeof device === 'object') return { ...base, status: 'ready', location: device, source: 'device' };
   if (device === 'pending' || user.isPending) return { ...base, status: 'locating', location: null, source: null };
   const saved = user.data?.location ?? null;

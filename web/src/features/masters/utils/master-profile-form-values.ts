@@ -24,23 +24,7 @@ export type MasterProfileFormValues = {
   max_per_day: string;
 };
 
-export const MASTER_PROFILE_FIELDS = [
-  'display_name',
-  'bio',
-  'category_ids',
-  'city',
-  'address',
-  'lat',
-  'lon',
-  'timezone',
-  'min_notice_min',
-  'horizon_days',
-  'slot_step_min',
-  'buffer_min',
-  'auto_confirm',
-  'max_per_day',
-] as const;
-export type MasterProfileField = (typeof MASTER_PROFILE_FIELDS)[number];
+export type MasterProfileField = keyof MasterProfileFormValues;
 
 /** Server paths → inputs. */
 export const MASTER_PROFILE_ALIASES: Partial<Record<string, MasterProfileField>> = {

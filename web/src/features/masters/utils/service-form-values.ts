@@ -14,7 +14,6 @@ export type ServiceFormValues = {
   duration_min: string;
 };
 
-export const SERVICE_FIELDS = ['name', 'description', 'category_id', 'price', 'duration_min'] as const;
 export const SERVICE_ALIASES = { price_minor: 'price', currency: 'price' } as const;
 
 /** Durations offered in the select; an existing odd value is added to them. */

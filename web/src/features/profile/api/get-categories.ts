@@ -1,15 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '@/lib/api-client';
-
-export const categorySchema = z.object({
-  id: z.string(),
-  parent_id: z.string().nullable(),
-  slug: z.string(),
-  name_ru: z.string(),
-  name_en: z.string(),
-});
-export type Category = z.infer<typeof categorySchema>;
+import { categoryKeys } from '@/features/profile/api/keys';
+import { categorySchema } from '@/types/api';
 
 export const categoriesResponseSchema = z.object({ items: z.array(categorySchema) });
 export type CategoriesResponse = z.infer<typeof categoriesResponseSchema>;
@@ -20,7 +13,7 @@ export function getCategories(signal?: AbortSignal): Promise<CategoriesResponse>
 
 export function getCategoriesQueryOptions() {
   return queryOptions({
-    queryKey: ['categories'],
+    queryKey: categoryKeys.all,
     queryFn: ({ signal }) => getCategories(signal),
     // The catalogue changes rarely (admins edit it).
     staleTime: 60 * 60 * 1000,

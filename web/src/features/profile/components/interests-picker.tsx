@@ -1,5 +1,4 @@
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { QueryErrorAlert } from '@/components/ui/query-error';
 import { Spinner } from '@/components/ui/spinner';
 import { useCategories } from '@/features/profile/api/get-categories';
 import { categoryName, groupCategories, selectableInGroup } from '@/features/profile/utils/group-categories';
@@ -28,14 +27,7 @@ export function InterestsPicker({ value, onChange, error }: Props) {
       </p>
       {categories.isPending && <Spinner label={t('common.loading')} />}
       {categories.isError && (
-        <Alert
-          title={t('profile.categories_failed')}
-          action={
-            <Button variant="secondary" size="sm" onClick={() => void categories.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
+        <QueryErrorAlert query={categories} title={t('profile.categories_failed')} />
       )}
       {categories.data &&
         groupCategories(categories.data.items).map((group) => (

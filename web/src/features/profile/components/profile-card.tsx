@@ -4,6 +4,7 @@ import { useCategories } from '@/features/profile/api/get-categories';
 import { categoryName } from '@/features/profile/utils/group-categories';
 import { useI18n } from '@/lib/i18n';
 import type { User } from '@/types/api';
+import '@/features/profile/styles/profile.css';
 
 function formatCoordinate(value: number): string {
   return Number(value.toFixed(5)).toString();
@@ -39,7 +40,7 @@ export function ProfileCard({ user }: { user: User }) {
           <dd data-testid="profile-email">{user.email}</dd>
         </div>
         <div className="facts__row">
-          <dt>{t('profile.city')}</dt>
+          <dt>{t('location.city')}</dt>
           <dd data-testid="profile-city" className={user.city ? undefined : 'muted'}>
             {user.city ?? t('common.not_set')}
           </dd>

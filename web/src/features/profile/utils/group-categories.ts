@@ -1,4 +1,4 @@
-import type { Category } from '@/features/profile/api/get-categories';
+import type { Category } from '@/types/api';
 import type { Language } from '@/lib/i18n';
 
 export type CategoryGroup = { parent: Category; children: Category[] };

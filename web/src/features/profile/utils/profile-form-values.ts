@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { UpdateProfileInput } from '@/features/profile/api/update-profile';
+import { personNameSchema } from '@/lib/validation';
 import type { User } from '@/types/api';
 
 /** What the edit form holds: raw input strings, plus the picked category ids. */
@@ -28,13 +29,7 @@ const isNumeric = (raw: string) => raw.trim() !== '' && Number.isFinite(parseNum
 // Messages are i18n keys (see lib/form.ts).
 export const profileFormSchema = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .refine((v) => {
-        const length = Array.from(v).length;
-        return length >= 1 && length <= 100;
-      }, 'validation.name_length'),
+    name: personNameSchema,
     city: z
       .string()
       .trim()

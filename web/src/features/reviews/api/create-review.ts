@@ -1,7 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '@/lib/api-client';
-import { reviewSchema, type Booking, type Review } from '@/types/api';
+import { invalidateBookingLists, patchBooking } from '@/features/bookings/api/keys';
+import { invalidateMaster } from '@/features/masters/api/keys';
+import { invalidateMasterReviews } from '@/features/reviews/api/keys';
+import { reviewSchema, type Review } from '@/types/api';
 
 export const createReviewInputSchema = z.object({
   rating: z.number().int().min(1, 'validation.rating_required').max(5),
@@ -22,12 +25,10 @@ export function useCreateReview() {
     mutationFn: createReview,
     onSuccess: (review) => {
       // The booking now has a review_id; the master's rating and reviews changed.
-      queryClient.setQueryData<Booking>(['bookings', 'detail', review.booking_id], (b) =>
-        b ? { ...b, review_id: review.id } : b,
-      );
-      void queryClient.invalidateQueries({ queryKey: ['bookings', 'list'] });
-      void queryClient.invalidateQueries({ queryKey: ['reviews', review.master_id] });
-      void queryClient.invalidateQueries({ queryKey: ['masters', 'detail', review.master_id] });
+      patchBooking(queryClient, review.booking_id, (b) => ({ ...b, review_id: review.id }));
+      invalidateBookingLists(queryClient);
+      invalidateMasterReviews(queryClient, review.master_id);
+      invalidateMaster(queryClient, review.master_id);
     },
   });
 }

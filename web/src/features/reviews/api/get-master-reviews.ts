@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { reviewKeys } from '@/features/reviews/api/keys';
 import { reviewsPageSchema, type ReviewsPage } from '@/types/api';
 
 export const REVIEWS_PAGE_SIZE = 10;
@@ -13,7 +14,7 @@ export function getMasterReviews(masterId: string, cursor: string | null, signal
 
 export function getMasterReviewsQueryOptions(masterId: string) {
   return infiniteQueryOptions({
-    queryKey: ['reviews', masterId],
+    queryKey: reviewKeys.master(masterId),
     queryFn: ({ pageParam, signal }) => getMasterReviews(masterId, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,

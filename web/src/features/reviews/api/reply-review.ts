@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '@/lib/api-client';
+import { invalidateMasterReviews } from '@/features/reviews/api/keys';
 import { reviewSchema, type Review } from '@/types/api';
 
 export const replyReviewInputSchema = z.object({
@@ -19,6 +20,6 @@ export function useReplyReview() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: replyReview,
-    onSuccess: (review) => queryClient.invalidateQueries({ queryKey: ['reviews', review.master_id] }),
+    onSuccess: (review) => invalidateMasterReviews(queryClient, review.master_id),
   });
 }

@@ -1,53 +1,42 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { TextArea } from '@/components/ui/field';
+import { QueryErrorAlert } from '@/components/ui/query-error';
+import { ShowMoreButton } from '@/components/ui/show-more-button';
 import { Spinner } from '@/components/ui/spinner';
-import { TextArea } from '@/components/ui/text-area';
 import { useMasterReviews } from '@/features/reviews/api/get-master-reviews';
 import { replyReviewInputSchema, useReplyReview } from '@/features/reviews/api/reply-review';
 import { localeOf } from '@/lib/format';
-import { useFormErrors } from '@/lib/form';
+import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
-import { problemMessage } from '@/lib/problem';
 import type { Review } from '@/types/api';
+import '@/features/reviews/styles/reviews.css';
 
 function ReplyForm({ review, onClose }: { review: Review; onClose: () => void }) {
   const { t } = useI18n();
   const reply = useReplyReview();
-  const [text, setText] = useState('');
-  const errors = useFormErrors(['text'] as const);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = replyReviewInputSchema.safeParse({ text });
-    if (!parsed.success) {
-      errors.setValidationError(parsed.error);
-      return;
-    }
-    errors.reset();
-    reply.mutate({ reviewId: review.id, input: parsed.data }, { onSuccess: onClose, onError: errors.setServerError });
-  };
+  const form = useForm({
+    schema: replyReviewInputSchema,
+    defaults: { text: '' },
+    onSubmit: (input) => reply.mutateAsync({ reviewId: review.id, input }).then(onClose),
+  });
 
   return (
-    <form className="inline-panel" noValidate onSubmit={onSubmit} data-testid="reply-form">
-      {errors.formError && <Alert>{errors.formError}</Alert>}
+    <form {...form.formProps} className="inline-panel" data-testid="reply-form">
+      {form.formError && <Alert>{form.formError}</Alert>}
       <TextArea
         label={t('reviews.reply_label')}
-        name="reply"
         maxLength={2000}
         rows={2}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          errors.clearField('text');
-        }}
-        error={errors.fieldErrors.text}
+        {...form.register('text')}
+        name="reply"
       />
       <div className="form__row-actions">
         <Button variant="ghost" size="sm" onClick={onClose}>
           {t('profile.cancel')}
         </Button>
-        <Button type="submit" size="sm" loading={reply.isPending} data-testid="submit-reply">
+        <Button type="submit" size="sm" loading={form.submitting} data-testid="submit-reply">
           {t('reviews.reply_submit')}
         </Button>
       </div>
@@ -96,18 +85,7 @@ export function ReviewsList({ masterId, canReply }: { masterId: string; canReply
   const reviews = useMasterReviews(masterId);
 
   if (reviews.isPending) return <Spinner label={t('common.loading')} />;
-  if (reviews.isError) {
-    return (
-      <Alert
-        title={problemMessage(reviews.error, t)}
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void reviews.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (reviews.isError) return <QueryErrorAlert query={reviews} />;
   const items = reviews.data.pages.flatMap((p) => p.items);
   if (items.length === 0) {
     return (
@@ -118,21 +96,12 @@ export function ReviewsList({ masterId, canReply }: { masterId: string; canReply
   }
   return (
     <>
-      <ul className="reviews" data-testid="reviews-list">
+      <ul className="reviews stack-list" data-testid="reviews-list">
         {items.map((r) => (
           <ReviewItem key={r.id} review={r} canReply={canReply} />
         ))}
       </ul>
-      {reviews.hasNextPage && (
-        <Button
-          variant="secondary"
-          size="sm"
-          loading={reviews.isFetchingNextPage}
-          onClick={() => void reviews.fetchNextPage()}
-        >
-          {t('common.show_more')}
-        </Button>
-      )}
+      <ShowMoreButton query={reviews} small />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useI18n } from '@/lib/i18n';
+import '@/features/reviews/styles/reviews.css';
 
 type Props = { value: number; onChange: (rating: number) => void; error?: string | undefined };
 

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { scheduleQueryKey } from '@/features/schedule/api/get-schedule';
+import { invalidateSlots } from '@/features/bookings/api/keys';
+import { invalidateSchedule } from '@/features/schedule/api/keys';
 
 /** Back to the weekly hours for that date. */
 export function deleteScheduleException(date: string): Promise<void> {
@@ -12,8 +13,8 @@ export function useDeleteScheduleException() {
   return useMutation({
     mutationFn: deleteScheduleException,
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: scheduleQueryKey });
-      void queryClient.invalidateQueries({ queryKey: ['slots'] });
+      invalidateSchedule(queryClient);
+      invalidateSlots(queryClient);
     },
   });
 }

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '@/lib/api-client';
+import { scheduleKeys } from '@/features/schedule/api/keys';
 
 const time = z.string().regex(/^\d{2}:\d{2}$/);
 
@@ -23,15 +24,13 @@ export const scheduleSchema = z.object({
 });
 export type Schedule = z.infer<typeof scheduleSchema>;
 
-export const scheduleQueryKey = ['schedule', 'me'] as const;
-
 /** The master's weekly hours and the date exceptions from today on, in the master's zone. */
 export function getSchedule(signal?: AbortSignal): Promise<Schedule> {
   return api.get('/masters/me/schedule', { schema: scheduleSchema, signal });
 }
 
 export function getScheduleQueryOptions() {
-  return queryOptions({ queryKey: scheduleQueryKey, queryFn: ({ signal }) => getSchedule(signal) });
+  return queryOptions({ queryKey: scheduleKeys.mine(), queryFn: ({ signal }) => getSchedule(signal) });
 }
 
 export function useSchedule() {

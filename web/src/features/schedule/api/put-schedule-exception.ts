@@ -4,9 +4,10 @@ import { api } from '@/lib/api-client';
 import {
   intervalSchema,
   scheduleExceptionSchema,
-  scheduleQueryKey,
   type ScheduleException,
 } from '@/features/schedule/api/get-schedule';
+import { invalidateSlots } from '@/features/bookings/api/keys';
+import { invalidateSchedule } from '@/features/schedule/api/keys';
 
 export const putScheduleExceptionInputSchema = z.object({ intervals: z.array(intervalSchema) });
 export type PutScheduleExceptionInput = z.infer<typeof putScheduleExceptionInputSchema>;
@@ -31,8 +32,8 @@ export function usePutScheduleException() {
   return useMutation({
     mutationFn: putScheduleException,
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: scheduleQueryKey });
-      void queryClient.invalidateQueries({ queryKey: ['slots'] });
+      invalidateSchedule(queryClient);
+      invalidateSlots(queryClient);
     },
   });
 }

@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '@/lib/api-client';
-import { scheduleQueryKey, scheduleSchema, weeklyIntervalSchema, type Schedule } from '@/features/schedule/api/get-schedule';
+import { invalidateSlots } from '@/features/bookings/api/keys';
+import { scheduleKeys } from '@/features/schedule/api/keys';
+import { scheduleSchema, weeklyIntervalSchema, type Schedule } from '@/features/schedule/api/get-schedule';
 
 export const updateScheduleInputSchema = z.object({ weekly: z.array(weeklyIntervalSchema) });
 export type UpdateScheduleInput = z.infer<typeof updateScheduleInputSchema>;
@@ -16,8 +18,8 @@ export function useUpdateSchedule() {
   return useMutation({
     mutationFn: updateSchedule,
     onSuccess: (schedule) => {
-      queryClient.setQueryData(scheduleQueryKey, schedule);
-      void queryClient.invalidateQueries({ queryKey: ['slots'] });
+      queryClient.setQueryData(scheduleKeys.mine(), schedule);
+      invalidateSlots(queryClient);
     },
   });
 }

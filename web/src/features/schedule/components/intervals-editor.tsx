@@ -2,6 +2,7 @@ import { Button } from '@/components/ui/button';
 import type { Interval } from '@/features/schedule/api/get-schedule';
 import { nextInterval } from '@/features/schedule/utils/intervals';
 import { useI18n } from '@/lib/i18n';
+import '@/features/schedule/styles/schedule.css';
 
 type Props = {
   /** Prefix of the inputs' accessible names, e.g. "Понедельник". */

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/text-field';
+import { TextField } from '@/components/ui/field';
 import { toast } from '@/components/ui/toaster';
 import { useDeleteScheduleException } from '@/features/schedule/api/delete-schedule-exception';
 import type { Interval, ScheduleException } from '@/features/schedule/api/get-schedule';
@@ -9,8 +9,26 @@ import { usePutScheduleException } from '@/features/schedule/api/put-schedule-ex
 import { IntervalsEditor } from '@/features/schedule/components/intervals-editor';
 import { checkIntervals } from '@/features/schedule/utils/intervals';
 import { dateInZone, formatDay } from '@/lib/format';
+import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
+import '@/features/schedule/styles/schedule.css';
+
+type ExceptionDraft = { date: string; mode: 'off' | 'hours'; intervals: Interval[] };
+
+/** One message for the whole form (shown in its alert), checked in this order. */
+function exceptionSchema(today: string) {
+  return z
+    .object({ date: z.string(), mode: z.enum(['off', 'hours']), intervals: z.array(z.custom<Interval>()) })
+    .superRefine((draft, ctx) => {
+      const fail = (message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['date'], message });
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) return fail('validation.date_required');
+      if (draft.date < today) return fail('validation.date_past');
+      if (draft.mode === 'off') return;
+      const issue = draft.intervals.length === 0 ? 'validation.intervals_required' : checkIntervals(draft.intervals);
+      if (issue) fail(issue);
+    });
+}
 
 type Props = { exceptions: readonly ScheduleException[]; timeZone: string };
 
@@ -20,39 +38,18 @@ export function ScheduleExceptions({ exceptions, timeZone }: Props) {
   const put = usePutScheduleException();
   const remove = useDeleteScheduleException();
   const today = dateInZone(new Date(), timeZone);
-  const [date, setDate] = useState('');
-  const [mode, setMode] = useState<'off' | 'hours'>('off');
-  const [intervals, setIntervals] = useState<Interval[]>([{ start: '10:00', end: '16:00' }]);
-  const [error, setError] = useState<string | null>(null);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      setError(t('validation.date_required'));
-      return;
-    }
-    if (date < today) {
-      setError(t('validation.date_past'));
-      return;
-    }
-    const body = mode === 'off' ? [] : intervals;
-    const issue = mode === 'hours' ? (intervals.length === 0 ? 'validation.intervals_required' : checkIntervals(intervals)) : null;
-    if (issue) {
-      setError(t(issue));
-      return;
-    }
-    setError(null);
-    put.mutate(
-      { date, input: { intervals: body } },
-      {
-        onSuccess: () => {
-          toast.success(t('schedule.exception_saved'));
-          setDate('');
-        },
-        onError: (e) => setError(problemMessage(e, t)),
-      },
-    );
-  };
+  const form = useForm({
+    schema: exceptionSchema(today),
+    defaults: (): ExceptionDraft => ({ date: '', mode: 'off', intervals: [{ start: '10:00', end: '16:00' }] }),
+    onSubmit: ({ date, mode, intervals }) =>
+      put.mutateAsync({ date, input: { intervals: mode === 'off' ? [] : intervals } }).then(() => {
+        toast.success(t('schedule.exception_saved'));
+        form.setValue('date', '');
+      }),
+  });
+  const { date, mode, intervals } = form.values;
+  // One message for the whole form, in its alert.
+  const error = form.fieldErrors.date ?? form.fieldErrors.intervals ?? form.formError;
 
   const sorted = [...exceptions].sort((a, b) => a.date.localeCompare(b.date));
   return (
@@ -62,7 +59,7 @@ export function ScheduleExceptions({ exceptions, timeZone }: Props) {
           {t('schedule.no_exceptions')}
         </p>
       ) : (
-        <ul className="exception-list">
+        <ul className="exception-list stack-list">
           {sorted.map((e) => (
             <li key={e.date} className="exception" data-testid="exception">
               <span className="exception__date">{formatDay(e.date, lang)}</span>
@@ -90,7 +87,7 @@ export function ScheduleExceptions({ exceptions, timeZone }: Props) {
         </ul>
       )}
 
-      <form className="form exception-form" noValidate onSubmit={onSubmit} data-testid="exception-form">
+      <form {...form.formProps} className="form exception-form" data-testid="exception-form">
         <p className="inline-panel__title">{t('schedule.add_exception')}</p>
         {error && <Alert data-testid="exception-error">{error}</Alert>}
         <TextField
@@ -99,18 +96,15 @@ export function ScheduleExceptions({ exceptions, timeZone }: Props) {
           type="date"
           min={today}
           value={date}
-          onChange={(e) => {
-            setDate(e.target.value);
-            setError(null);
-          }}
+          onChange={(e) => form.setValue('date', e.target.value)}
         />
         <div className="segmented" role="radiogroup" aria-label={t('schedule.exception_kind')}>
           <label className="segmented__option">
-            <input type="radio" name="exception_kind" checked={mode === 'off'} onChange={() => setMode('off')} />
+            <input type="radio" name="exception_kind" checked={mode === 'off'} onChange={() => form.setValue('mode', 'off')} />
             <span>{t('schedule.day_off')}</span>
           </label>
           <label className="segmented__option">
-            <input type="radio" name="exception_kind" checked={mode === 'hours'} onChange={() => setMode('hours')} />
+            <input type="radio" name="exception_kind" checked={mode === 'hours'} onChange={() => form.setValue('mode', 'hours')} />
             <span>{t('schedule.special_hours')}</span>
           </label>
         </div>
@@ -118,12 +112,12 @@ export function ScheduleExceptions({ exceptions, timeZone }: Props) {
           <IntervalsEditor
             label={date ? formatDay(date, lang) : t('schedule.date')}
             intervals={intervals}
-            onChange={setIntervals}
+            onChange={(next) => form.setValue('intervals', next)}
             testId="exception-intervals"
           />
         )}
         <div className="form__row-actions">
-          <Button type="submit" size="sm" loading={put.isPending} data-testid="save-exception">
+          <Button type="submit" size="sm" loading={form.submitting} data-testid="save-exception">
             {t('schedule.save_exception')}
           </Button>
         </div>

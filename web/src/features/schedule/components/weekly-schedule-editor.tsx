@@ -18,6 +18,7 @@ import { isApiProblem } from '@/lib/api-client';
 import { formatDay } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
+import '@/features/schedule/styles/schedule.css';
 
 // 2024-01-01 is a Monday: weekday n is 2024-01-0n.
 const weekdayName = (weekday: Weekday, lang: 'ru' | 'en') =>

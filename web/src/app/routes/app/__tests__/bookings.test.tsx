@@ -1,27 +1,29 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mdb, seedBooking, seedMaster } from '@/testing/mocks/marketplace-db';
+import { ruDate, testDay, testInstant, TEST_NOW } from '@/testing/dates';
+import { bookedSlots } from '@/testing/fixtures/recorded-slots';
+import { mdb, seedBooking, seedMaster, seedSlots } from '@/testing/mocks/marketplace-db';
 import { freezeDate, renderApp, seedUser } from '@/testing/test-utils';
-
-// Wednesday 24 March 2027, 12:00 in Moscow; the browser (jsdom) runs in UTC.
-const NOW = '2027-03-24T09:00:00Z';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
 function setup() {
-  freezeDate(NOW);
+  // A Wednesday, 12:00 in Moscow; the browser (jsdom) runs in UTC.
+  freezeDate(TEST_NOW);
   const client = seedUser({ name: 'Анна' }, { loggedIn: true });
   const { master, services } = seedMaster({ user: { name: 'Мария' } });
   const service = services[0]!;
-  const upcoming = seedBooking({ client, master, service, start: '2027-03-25T07:00:00Z', comment: 'Френч' });
-  const done = seedBooking({ client, master, service, start: '2027-03-10T07:00:00Z', status: 'completed' });
+  const upcoming = seedBooking({ client, master, service, start: testInstant(1, '10:00'), comment: 'Френч' });
+  // The server's slots for this master (Mon–Fri 10–19) with that booking at 10:00 tomorrow.
+  seedSlots(service, bookedSlots);
+  const done = seedBooking({ client, master, service, start: testInstant(-14, '10:00'), status: 'completed' });
   const cancelled = seedBooking({
     client,
     master,
     service,
-    start: '2027-03-05T07:00:00Z',
+    start: testInstant(-19, '10:00'),
     status: 'cancelled',
     cancel_reason: 'Заболела',
   });
@@ -37,7 +39,7 @@ describe('my bookings', () => {
     expect(card).toHaveAttribute('data-booking-id', upcoming.id);
     expect(within(card).getByTestId('booking-master')).toHaveTextContent('Мария');
     expect(within(card).getByTestId('booking-status')).toHaveTextContent('Ждёт подтверждения');
-    expect(within(card).getByTestId('booking-when')).toHaveTextContent(/25 марта 2027/);
+    expect(within(card).getByTestId('booking-when')).toHaveTextContent(ruDate(testDay(1)));
     // In the master's zone (Moscow, UTC+3), whatever the browser's zone is.
     await waitFor(() => expect(within(card).getByTestId('booking-when')).toHaveTextContent('10:00'));
     expect(within(card).getByTestId('booking-comment')).toHaveTextContent('Френч');
@@ -72,11 +74,11 @@ describe('my bookings', () => {
     const card = await screen.findByTestId('booking-card');
     await user.click(within(card).getByRole('button', { name: 'Перенести' }));
     const picker = await within(card).findByTestId('slot-picker');
-    await user.click(within(picker).getByTestId('slot-day-2027-03-26'));
+    await user.click(within(picker).getByTestId(`slot-day-${testDay(2)}`));
     await user.click(within(picker).getAllByTestId('slot')[2]!);
     await user.click(within(card).getByTestId('confirm-reschedule'));
 
-    await waitFor(() => expect(mdb.bookings.get(upcoming.id)!.start_at).toBe('2027-03-26T07:30:00Z'));
+    await waitFor(() => expect(mdb.bookings.get(upcoming.id)!.start_at).toBe(testInstant(2, '10:30')));
     expect(await screen.findByTestId('toast')).toHaveTextContent('Запись перенесена');
   });
 

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '@/lib/i18n';
+import { daysFromToday } from '@/testing/dates';
 import { FakeSocketServer } from '@/testing/fake-socket';
 import { addMessage, cdb, moveMarks, seedChat, setPresence } from '@/testing/mocks/chats-db';
 import { createUser, type StoredUser } from '@/testing/mocks/db';
@@ -313,7 +314,7 @@ describe('chats', () => {
   it('refreshes bookings on booking:updated', async () => {
     const client = seedUser({ name: 'Анна' }, { loggedIn: true });
     const { master, services } = seedMaster({ user: { name: 'Мария' } });
-    const booking = seedBooking({ client, master, service: services[0]!, start: '2099-03-25T07:00:00Z' });
+    const booking = seedBooking({ client, master, service: services[0]!, start: `${daysFromToday(30)}T07:00:00Z` });
     const { sockets, realtime } = renderApp('/bookings');
     const card = await screen.findByTestId('booking-card');
     expect(within(card).getByTestId('booking-status')).toHaveTextContent('Ждёт подтверждения');

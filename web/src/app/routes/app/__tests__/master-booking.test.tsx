@@ -2,12 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API } from '@/testing/mocks/handlers';
-import { mdb, seedBooking, seedMaster } from '@/testing/mocks/marketplace-db';
+import { ruDate, testDay, testInstant, TEST_NOW } from '@/testing/dates';
+import { bookedSlots, freeSlots } from '@/testing/fixtures/recorded-slots';
+import { mdb, seedBooking, seedMaster, seedSlots } from '@/testing/mocks/marketplace-db';
 import { server } from '@/testing/mocks/server';
 import { freezeDate, plainSpaces, renderApp, seedUser, waitForPath } from '@/testing/test-utils';
 
-// Wednesday 24 March 2027, 12:00 in Moscow (UTC+3).
-const NOW = '2027-03-24T09:00:00Z';
+// NOW is a Wednesday, 12:00 in Moscow (UTC+3).
+const NOW = TEST_NOW;
 
 afterEach(() => {
   vi.useRealTimers();
@@ -24,7 +26,7 @@ describe('master page and booking', () => {
     seedUser({}, { loggedIn: true });
     const { master, services } = seedMaster({ user: { name: 'Мария' }, bio: 'Десять лет опыта' });
     const client = seedUser({ email: 'old@example.com', name: 'Ирина' });
-    const past = seedBooking({ client, master, service: services[0]!, start: '2027-03-01T07:00:00Z', status: 'completed' });
+    const past = seedBooking({ client, master, service: services[0]!, start: testInstant(-23, '10:00'), status: 'completed' });
     mdb.reviews.set('r1', {
       id: 'r1',
       booking_id: past.id,
@@ -33,8 +35,8 @@ describe('master page and booking', () => {
       rating: 5,
       text: 'Отлично!',
       reply: 'Спасибо!',
-      created_at: '2027-03-02T10:00:00Z',
-      replied_at: '2027-03-02T11:00:00Z',
+      created_at: testInstant(-22, '13:00'),
+      replied_at: testInstant(-22, '14:00'),
     });
     renderApp(`/masters/${master.id}`);
 
@@ -54,24 +56,26 @@ describe('master page and booking', () => {
   it('books a free slot with a comment through the confirmation screen', async () => {
     freezeDate(NOW);
     seedUser({ name: 'Анна' }, { loggedIn: true });
-    const { master } = seedMaster({ user: { name: 'Мария' } });
+    const { master, services } = seedMaster({ user: { name: 'Мария' } });
+    // What the server answers for Mon–Fri 10–19, 90 minutes, 2 hours' notice, at NOW.
+    seedSlots(services[0]!, freeSlots);
     const { user } = renderApp(`/masters/${master.id}`);
 
     const picker = await openFirstService(user);
     // Today (Wednesday) from 14:00 (two hours' notice), in Moscow time.
     const first = await within(picker).findAllByTestId('slot');
     expect(first[0]).toHaveTextContent('14:00');
-    expect(within(picker).getByTestId('slot-day-2027-03-24')).toHaveAttribute('aria-pressed', 'true');
+    expect(within(picker).getByTestId(`slot-day-${testDay(0)}`)).toHaveAttribute('aria-pressed', 'true');
     // Saturday is a day off.
-    expect(within(picker).getByTestId('slot-day-2027-03-27')).toBeDisabled();
+    expect(within(picker).getByTestId(`slot-day-${testDay(3)}`)).toBeDisabled();
 
-    await user.click(within(picker).getByTestId('slot-day-2027-03-25'));
+    await user.click(within(picker).getByTestId(`slot-day-${testDay(1)}`));
     const times = within(picker).getAllByTestId('slot');
     expect(times[0]).toHaveTextContent('10:00');
     await user.click(times[0]!);
 
     await waitForPath(`/masters/${master.id}/book`);
-    expect(await screen.findByTestId('summary-when')).toHaveTextContent(/25 марта 2027/);
+    expect(await screen.findByTestId('summary-when')).toHaveTextContent(ruDate(testDay(1)));
     expect(screen.getByTestId('summary-when')).toHaveTextContent('10:00');
     expect(plainSpaces(screen.getByTestId('summary-price').textContent)).toBe('1 500 ₽');
     expect(screen.getByTestId('summary-master')).toHaveTextContent('Мария');
@@ -84,7 +88,7 @@ describe('master page and booking', () => {
     expect(screen.getByTestId('booking-status')).toHaveTextContent('Ждёт подтверждения');
     expect(screen.getByTestId('booking-comment')).toHaveTextContent('Френч, пожалуйста');
     const [booking] = [...mdb.bookings.values()];
-    expect(booking!.start_at).toBe('2027-03-25T07:00:00Z');
+    expect(booking!.start_at).toBe(testInstant(1, '10:00'));
     expect(mdb.calls.bookingKeys).toHaveLength(1);
     expect(mdb.calls.bookingKeys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
@@ -93,6 +97,7 @@ describe('master page and booking', () => {
     freezeDate(NOW);
     seedUser({}, { loggedIn: true });
     const { master, services } = seedMaster();
+    seedSlots(services[0]!, freeSlots);
     let dropped = false;
     server.use(
       http.post(`${API}/bookings`, async ({ request }) => {
@@ -103,7 +108,7 @@ describe('master page and booking', () => {
         return HttpResponse.error();
       }),
     );
-    const start = '2027-03-25T07:00:00Z';
+    const start = testInstant(1, '10:00');
     const { user } = renderApp(`/masters/${master.id}/book?service=${services[0]!.id}&start=${start}`);
 
     await user.click(await screen.findByRole('button', { name: 'Записаться' }));
@@ -121,15 +126,18 @@ describe('master page and booking', () => {
     const other = seedUser({ email: 'other@example.com', name: 'Другая' });
     seedUser({}, { loggedIn: true });
     const { master, services } = seedMaster();
-    seedBooking({ client: other, master, service: services[0]!, start: '2027-03-25T07:00:00Z' });
-    const { user } = renderApp(`/masters/${master.id}/book?service=${services[0]!.id}&start=2027-03-25T07:00:00Z`);
+    const start = testInstant(1, '10:00');
+    seedBooking({ client: other, master, service: services[0]!, start });
+    // The server's answer once that booking exists.
+    seedSlots(services[0]!, bookedSlots);
+    const { user } = renderApp(`/masters/${master.id}/book?service=${services[0]!.id}&start=${start}`);
 
     await user.click(await screen.findByRole('button', { name: 'Записаться' }));
     expect(await screen.findByTestId('booking-error')).toHaveTextContent('Это время уже заняли');
     await user.click(screen.getByTestId('pick-another'));
     await waitForPath(`/masters/${master.id}`);
     const picker = await screen.findByTestId('slot-picker');
-    await user.click(within(picker).getByTestId('slot-day-2027-03-25'));
+    await user.click(within(picker).getByTestId(`slot-day-${testDay(1)}`));
     // 10:00 is gone; 11:30 (after the 90-minute booking) is the first free time.
     expect(within(picker).getAllByTestId('slot')[0]).toHaveTextContent('11:30');
   });

@@ -4,11 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API, problem } from '@/testing/mocks/handlers';
 import { mdb, seedBooking, seedMaster, MANICURE_ID } from '@/testing/mocks/marketplace-db';
 import { server } from '@/testing/mocks/server';
+import { ruDate, testDay, testInstant, TEST_NOW } from '@/testing/dates';
 import { freezeDate, plainSpaces, renderApp, seedUser, waitForPath } from '@/testing/test-utils';
 import { issueTokens, publicUser } from '@/testing/mocks/db';
 import { sessionFromAuthResponse, setSession } from '@/lib/token-store';
 
-const NOW = '2027-03-24T09:00:00Z';
+// A Wednesday, 12:00 in Moscow.
+const NOW = TEST_NOW;
 
 afterEach(() => {
   vi.useRealTimers();
@@ -208,24 +210,24 @@ describe('master workspace', () => {
     const { user } = renderApp('/workspace/schedule');
 
     const form = await screen.findByTestId('exception-form');
-    fireEvent.change(within(form).getByLabelText('Дата'), { target: { value: '2027-03-29' } });
+    fireEvent.change(within(form).getByLabelText('Дата'), { target: { value: testDay(5) } });
     await user.click(within(form).getByRole('button', { name: 'Сохранить день' }));
     const item = await screen.findByTestId('exception');
-    expect(item).toHaveTextContent('29 марта');
+    expect(item).toHaveTextContent(ruDate(testDay(5), { year: false }));
     expect(item).toHaveTextContent('Выходной');
-    expect(mdb.exceptions.get(master.id)?.get('2027-03-29')).toEqual([]);
+    expect(mdb.exceptions.get(master.id)?.get(testDay(5))).toEqual([]);
 
-    fireEvent.change(within(form).getByLabelText('Дата'), { target: { value: '2027-03-30' } });
+    fireEvent.change(within(form).getByLabelText('Дата'), { target: { value: testDay(6) } });
     await user.click(within(form).getByRole('radio', { name: 'Особые часы' }));
     await user.click(within(form).getByRole('button', { name: 'Сохранить день' }));
     await waitFor(() => expect(screen.getAllByTestId('exception')).toHaveLength(2));
     expect(screen.getAllByTestId('exception')[1]).toHaveTextContent('10:00–16:00');
 
-    await user.click(screen.getByRole('button', { name: /Удалить особый день .*29 марта/ }));
+    await user.click(screen.getByRole('button', { name: new RegExp(`Удалить особый день .*${ruDate(testDay(5), { year: false })}`) }));
     await waitFor(() => expect(screen.getAllByTestId('exception')).toHaveLength(1));
-    expect(mdb.exceptions.get(master.id)?.has('2027-03-29')).toBe(false);
+    expect(mdb.exceptions.get(master.id)?.has(testDay(5))).toBe(false);
 
-    fireEvent.change(within(form).getByLabelText('Дата'), { target: { value: '2027-03-01' } });
+    fireEvent.change(within(form).getByLabelText('Дата'), { target: { value: testDay(-23) } });
     await user.click(within(form).getByRole('button', { name: 'Сохранить день' }));
     expect(screen.getByTestId('exception-error')).toHaveTextContent('Дата уже прошла');
   });
@@ -234,12 +236,12 @@ describe('master workspace', () => {
     freezeDate(NOW);
     const { master, services } = loginMaster();
     const client = seedUser({ email: 'client@example.com', name: 'Анна' });
-    const future = seedBooking({ client, master, service: services[0]!, start: '2027-03-25T07:00:00Z', comment: 'Френч' });
+    const future = seedBooking({ client, master, service: services[0]!, start: testInstant(1, '10:00'), comment: 'Френч' });
     const started = seedBooking({
       client,
       master,
       service: services[0]!,
-      start: '2027-03-24T07:00:00Z',
+      start: testInstant(0, '10:00'),
       status: 'confirmed',
     });
     const { user } = renderApp('/workspace');
@@ -270,7 +272,7 @@ describe('master workspace', () => {
     );
     const { master, services } = loginMaster();
     const client = seedUser({ email: 'client@example.com' });
-    seedBooking({ client, master, service: services[0]!, start: '2027-03-25T07:00:00Z' });
+    seedBooking({ client, master, service: services[0]!, start: testInstant(1, '10:00') });
     const { user } = renderApp('/workspace/bookings');
     await user.click(await screen.findByRole('button', { name: 'Подтвердить' }));
     expect(await screen.findByTestId('toast')).toHaveTextContent('Это действие сейчас недоступно');
@@ -279,7 +281,7 @@ describe('master workspace', () => {
   it('lets the master answer a review on the public page', async () => {
     const { master, services } = loginMaster();
     const client = seedUser({ email: 'client@example.com', name: 'Анна' });
-    const b = seedBooking({ client, master, service: services[0]!, start: '2027-03-01T07:00:00Z', status: 'completed' });
+    const b = seedBooking({ client, master, service: services[0]!, start: testInstant(-23, '10:00'), status: 'completed' });
     mdb.reviews.set('r1', {
       id: 'r1',
       booking_id: b.id,
@@ -288,7 +290,7 @@ describe('master workspace', () => {
       rating: 4,
       text: 'Хорошо',
       reply: null,
-      created_at: '2027-03-02T10:00:00Z',
+      created_at: testInstant(-22, '13:00'),
       replied_at: null,
     });
     const { user } = renderApp(`/masters/${master.id}`);

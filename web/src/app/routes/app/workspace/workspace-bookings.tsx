@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { Tabs, useTabParam } from '@/components/ui/tabs';
 import { BookingCard } from '@/features/bookings/components/booking-card';
 import { BookingsList } from '@/features/bookings/components/bookings-list';
 import { MasterBookingActions } from '@/features/bookings/components/master-booking-actions';
@@ -6,6 +6,7 @@ import type { BookingsQuery } from '@/features/bookings/api/get-bookings';
 import { useNowIso } from '@/app/routes/app/use-now-iso';
 import { useWorkspace } from '@/app/routes/app/workspace/workspace-layout';
 import { useI18n, type MessageKey } from '@/lib/i18n';
+import '@/features/bookings/styles/bookings.css';
 
 const TABS = ['pending', 'upcoming', 'past'] as const;
 type Tab = (typeof TABS)[number];
@@ -23,9 +24,7 @@ const EMPTY: Record<Tab, MessageKey> = {
 export function WorkspaceBookingsRoute() {
   const { t } = useI18n();
   const { profile } = useWorkspace();
-  const [params, setParams] = useSearchParams();
-  const raw = params.get('tab');
-  const tab: Tab = (TABS as readonly string[]).includes(raw ?? '') ? (raw as Tab) : 'pending';
+  const [tab, setTab] = useTabParam(TABS);
   const now = useNowIso();
   const query: BookingsQuery =
     tab === 'pending'
@@ -36,21 +35,7 @@ export function WorkspaceBookingsRoute() {
 
   return (
     <section className="card" aria-label={t('workspace.tabs.bookings')}>
-      <div className="tabs tabs--small" role="tablist">
-        {TABS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            className="tabs__tab"
-            aria-selected={tab === name}
-            data-testid={`tab-${name}`}
-            onClick={() => setParams(name === 'pending' ? {} : { tab: name }, { replace: true })}
-          >
-            {t(LABELS[name])}
-          </button>
-        ))}
-      </div>
+      <Tabs tabs={TABS} selected={tab} onSelect={setTab} label={(name) => t(LABELS[name])} small />
       <div role="tabpanel">
         <BookingsList
           key={tab}

@@ -1,6 +1,6 @@
 import { Link, NavLink, Outlet, useOutletContext } from 'react-router';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { QueryErrorAlert } from '@/components/ui/query-error';
 import { PageSpinner } from '@/components/ui/spinner';
 import { toast } from '@/components/ui/toaster';
 import { useMyMasterProfile } from '@/features/masters/api/get-my-master-profile';
@@ -8,7 +8,6 @@ import { MasterProfileForm } from '@/features/masters/components/master-profile-
 import { useCategories } from '@/features/profile/api/get-categories';
 import { useUser } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
-import { problemMessage } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import type { Category, MasterProfile } from '@/types/api';
 
@@ -39,18 +38,7 @@ export function WorkspaceLayout() {
     return <Alert tone="info" title={t('workspace.masters_only')} data-testid="workspace-forbidden" />;
   }
   if (profile.isPending) return <PageSpinner label={t('common.loading')} />;
-  if (profile.isError) {
-    return (
-      <Alert
-        title={problemMessage(profile.error, t)}
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void profile.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (profile.isError) return <QueryErrorAlert query={profile} />;
 
   if (profile.data === null) {
     // First visit: the profile comes first, the rest of the workspace needs it.

@@ -1,29 +1,16 @@
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { QueryErrorAlert } from '@/components/ui/query-error';
 import { PageSpinner } from '@/components/ui/spinner';
 import { useSchedule } from '@/features/schedule/api/get-schedule';
 import { ScheduleExceptions } from '@/features/schedule/components/schedule-exceptions';
 import { WeeklyScheduleEditor } from '@/features/schedule/components/weekly-schedule-editor';
 import { useI18n } from '@/lib/i18n';
-import { problemMessage } from '@/lib/problem';
 
 export function WorkspaceScheduleRoute() {
   const { t } = useI18n();
   const schedule = useSchedule();
 
   if (schedule.isPending) return <PageSpinner label={t('common.loading')} />;
-  if (schedule.isError) {
-    return (
-      <Alert
-        title={problemMessage(schedule.error, t)}
-        action={
-          <Button variant="secondary" size="sm" onClick={() => void schedule.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (schedule.isError) return <QueryErrorAlert query={schedule} />;
   return (
     <>
       <section className="card" aria-labelledby="weekly-title">

@@ -9,7 +9,7 @@ describe('idempotency keys', () => {
 
   it('keep one key per attempt: same body → same key, changed body or a reset → a new one', () => {
     const attempt = new IdempotentAttempt();
-    const body = { service_id: 's', start_at: '2027-03-25T07:00:00Z' };
+    const body = { service_id: 's', start_at: '2025-03-25T07:00:00Z' };
     const first = attempt.keyFor(body);
     expect(attempt.keyFor({ ...body })).toBe(first);
     const changed = attempt.keyFor({ ...body, comment: 'x' });

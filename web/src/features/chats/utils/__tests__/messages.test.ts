@@ -11,7 +11,7 @@ function msg(seq: number, overrides: Partial<Message> = {}): Message {
     type: 'text',
     content: `#${seq}`,
     client_msg_id: null,
-    created_at: `2027-03-24T10:0${seq % 10}:00Z`,
+    created_at: `2025-03-24T10:0${seq % 10}:00Z`,
     edited_at: null,
     deleted: false,
     ...overrides,
@@ -24,7 +24,7 @@ function participant(user_id: string, delivered_seq: number, read_seq: number): 
 
 describe('chat messages', () => {
   it('merges by seq without duplicates, keeping the edited or deleted copy', () => {
-    const merged = mergeMessages([msg(1), msg(2), msg(4)], [msg(3), msg(4), msg(2, { content: 'x', edited_at: '2027-03-24T11:00:00Z' })]);
+    const merged = mergeMessages([msg(1), msg(2), msg(4)], [msg(3), msg(4), msg(2, { content: 'x', edited_at: '2025-03-24T11:00:00Z' })]);
     expect(merged.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
     expect(merged[1]!.content).toBe('x');
     // A stale copy (from a slow catch-up) does not undo a delete.
@@ -56,13 +56,13 @@ describe('chat messages', () => {
 
   it('groups consecutive messages of the same day', () => {
     const groups = groupByDay([
-      msg(1, { created_at: '2027-03-23T12:00:00Z' }),
-      msg(2, { created_at: '2027-03-24T12:00:00Z' }),
-      msg(3, { created_at: '2027-03-24T13:00:00Z' }),
+      msg(1, { created_at: '2025-03-23T12:00:00Z' }),
+      msg(2, { created_at: '2025-03-24T12:00:00Z' }),
+      msg(3, { created_at: '2025-03-24T13:00:00Z' }),
     ]);
     expect(groups.map((g) => [g.day, g.items.length])).toEqual([
-      ['2027-03-23', 1],
-      ['2027-03-24', 2],
+      ['2025-03-23', 1],
+      ['2025-03-24', 2],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Category } from '@/features/profile/api/get-categories';
+import type { Category } from '@/types/api';
 import { groupCategories, selectableInGroup } from '@/features/profile/utils/group-categories';
 import { buildProfilePatch, profileFormSchema, toFormValues } from '@/features/profile/utils/profile-form-values';
 import type { User } from '@/types/api';

@@ -1,0 +1,33 @@
+import type { authRu } from '@/features/auth/locales/ru';
+
+export const authEn: Record<keyof typeof authRu, string> = {
+  'auth.email': 'Email',
+  'auth.password': 'Password',
+  'auth.password_hint': 'At least 8 characters',
+  'auth.name': 'Name',
+  'auth.role': 'I am a',
+  'auth.show_password': 'Show password',
+  'auth.hide_password': 'Hide password',
+  'auth.login.title': 'Sign in',
+  'auth.login.subtitle': 'Welcome back',
+  'auth.login.submit': 'Sign in',
+  'auth.login.pending': 'Signing in…',
+  'auth.login.no_account': 'No account yet?',
+  'auth.login.to_register': 'Create one',
+  'auth.register.title': 'Create account',
+  'auth.register.subtitle': 'Find your master — or your clients',
+  'auth.register.submit': 'Create account',
+  'auth.register.pending': 'Creating…',
+  'auth.register.have_account': 'Already have an account?',
+  'auth.register.to_login': 'Sign in',
+  'auth.logout': 'Log out',
+  'auth.invalid_credentials': 'Wrong email or password',
+  'auth.email_taken': 'This email is already registered',
+  'auth.session_expired': 'Your session has expired — please sign in again',
+
+  'role.client': 'Client',
+  'role.client_hint': 'looking for masters',
+  'role.master': 'Master',
+  'role.master_hint': 'I provide services',
+  'role.admin': 'Administrator',
+};

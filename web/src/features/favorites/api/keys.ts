@@ -1,0 +1,4 @@
+export const favoriteKeys = {
+  all: ['favorites'] as const,
+  masters: () => ['favorites', 'masters'] as const,
+};

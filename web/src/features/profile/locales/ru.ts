@@ -1,0 +1,20 @@
+// The profile feature's messages (Russian, the source of the keys).
+export const profileRu = {
+  'profile.title': 'Профиль',
+  'profile.edit': 'Редактировать',
+  'profile.edit_title': 'Редактирование профиля',
+  'profile.save': 'Сохранить',
+  'profile.saving': 'Сохраняем…',
+  'profile.cancel': 'Отмена',
+  'profile.saved': 'Профиль сохранён',
+  'profile.email': 'Эл. почта',
+  'profile.role': 'Роль',
+  'profile.location': 'Местоположение',
+  'profile.location_hint': 'Нужно, чтобы показывать мастеров поблизости',
+  'profile.clear_location': 'Очистить',
+  'profile.interests': 'Интересы',
+  'profile.interests_hint': 'Выберите категории услуг — мы подберём подходящих мастеров',
+  'profile.no_interests': 'Интересы не выбраны',
+  'profile.categories_failed': 'Не удалось загрузить категории',
+  'profile.member_since': 'С нами с {date}',
+} as const satisfies Record<string, string>;

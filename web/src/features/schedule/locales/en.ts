@@ -1,0 +1,27 @@
+import type { scheduleRu } from '@/features/schedule/locales/ru';
+
+export const scheduleEn: Record<keyof typeof scheduleRu, string> = {
+  'schedule.weekly_title': 'Working hours',
+  'schedule.weekly_hint': 'Several intervals a day leave breaks between them. No intervals — a day off.',
+  'schedule.timezone': 'Time zone: {zone}',
+  'schedule.day_off': 'Day off',
+  'schedule.add_hours': '+ Working hours',
+  'schedule.add_interval': '+ Interval (after a break)',
+  'schedule.interval_start': '{day}: start of interval {n}',
+  'schedule.interval_end': '{day}: end of interval {n}',
+  'schedule.remove_interval': '{day}: remove interval {n}',
+  'schedule.copy_monday': 'Copy Monday to all weekdays',
+  'schedule.save': 'Save schedule',
+  'schedule.saved': 'Schedule saved',
+  'schedule.exceptions_title': 'Special days',
+  'schedule.no_exceptions': 'No special days — you work to the usual schedule.',
+  'schedule.add_exception': 'Add a special day',
+  'schedule.date': 'Date',
+  'schedule.exception_kind': 'On that day',
+  'schedule.special_hours': 'Special hours',
+  'schedule.save_exception': 'Save day',
+  'schedule.exception_saved': 'Special day saved',
+  'schedule.exception_removed': 'Special day removed',
+  'schedule.remove': 'Remove',
+  'schedule.remove_exception': 'Remove the special day {date}',
+};

@@ -1,0 +1,62 @@
+import { baseEn } from '@/locales/en';
+import { baseRu } from '@/locales/ru';
+import { authEn } from '@/features/auth/locales/en';
+import { authRu } from '@/features/auth/locales/ru';
+import { bookingsEn } from '@/features/bookings/locales/en';
+import { bookingsRu } from '@/features/bookings/locales/ru';
+import { chatsEn } from '@/features/chats/locales/en';
+import { chatsRu } from '@/features/chats/locales/ru';
+import { favoritesEn } from '@/features/favorites/locales/en';
+import { favoritesRu } from '@/features/favorites/locales/ru';
+import { mastersEn } from '@/features/masters/locales/en';
+import { mastersRu } from '@/features/masters/locales/ru';
+import { profileEn } from '@/features/profile/locales/en';
+import { profileRu } from '@/features/profile/locales/ru';
+import { reviewsEn } from '@/features/reviews/locales/en';
+import { reviewsRu } from '@/features/reviews/locales/ru';
+import { scheduleEn } from '@/features/schedule/locales/en';
+import { scheduleRu } from '@/features/schedule/locales/ru';
+
+// Each feature keeps its messages next to its code (features/<name>/locales/ru.ts + en.ts,
+// one key namespace per feature); this merges them with the shared ones into one catalogue
+// per language. Russian is the default and the source of the keys.
+
+/** Every catalogue, by name; a test checks that ru and en agree and that no key is defined twice. */
+export const catalogues = {
+  base: { ru: baseRu, en: baseEn },
+  auth: { ru: authRu, en: authEn },
+  bookings: { ru: bookingsRu, en: bookingsEn },
+  chats: { ru: chatsRu, en: chatsEn },
+  favorites: { ru: favoritesRu, en: favoritesEn },
+  masters: { ru: mastersRu, en: mastersEn },
+  profile: { ru: profileRu, en: profileEn },
+  reviews: { ru: reviewsRu, en: reviewsEn },
+  schedule: { ru: scheduleRu, en: scheduleEn },
+};
+
+export const ru = {
+  ...baseRu,
+  ...authRu,
+  ...bookingsRu,
+  ...chatsRu,
+  ...favoritesRu,
+  ...mastersRu,
+  ...profileRu,
+  ...reviewsRu,
+  ...scheduleRu,
+};
+
+export type MessageKey = keyof typeof ru;
+export type Messages = Record<MessageKey, string>;
+
+export const en: Messages = {
+  ...baseEn,
+  ...authEn,
+  ...bookingsEn,
+  ...chatsEn,
+  ...favoritesEn,
+  ...mastersEn,
+  ...profileEn,
+  ...reviewsEn,
+  ...scheduleEn,
+};
