@@ -62,6 +62,28 @@ struct ReaderDeleter {
     void operator()(redisReader* r) const { redisReaderFree(r); }
 };
 
+// Reads `socket` and hands every complete reply, converted, to `on_reply` until the connection
+// fails or the server sends something that is not RESP; shared by the command connection and
+// the subscriber. `on_reply` runs on the socket's executor, between reads.
+template <class OnReply>
+net::awaitable<void> read_replies(tcp::socket& socket, OnReply on_reply) {
+    std::unique_ptr<redisReader, ReaderDeleter> reader(redisReaderCreate());
+    std::array<char, 16 * 1024> buffer{};
+    for (;;) {
+        auto [ec, n] = co_await socket.async_read_some(net::buffer(buffer), kUseTuple);
+        if (ec) co_return;
+        redisReaderFeed(reader.get(), buffer.data(), n);
+        for (;;) {
+            void* raw = nullptr;
+            if (redisReaderGetReply(reader.get(), &raw) != REDIS_OK) co_return;  // protocol error
+            if (raw == nullptr) break;                                           // needs more bytes
+            RedisReply reply = convert(static_cast<redisReply*>(raw));
+            freeReplyObject(raw);
+            on_reply(std::move(reply));
+        }
+    }
+}
+
 }  // namespace
 
 // One caller's batch. Everything in it belongs to the client's strand: the FIFO fills
@@ -157,7 +179,6 @@ net::awaitable<void> RedisClient::run() {
         boost::system::error_code ec = co_await connect_socket(socket_, url_);
         if (!ec) {
             socket_.set_option(tcp::no_delay(true), ec);
-            std::unique_ptr<redisReader, ReaderDeleter> reader(redisReaderCreate());
             // AUTH/SELECT go first through the same FIFO as any other command.
             std::string hello;
             if (!url_.password.empty()) hello += encode_command({"AUTH", url_.password});
@@ -170,39 +191,21 @@ net::awaitable<void> RedisClient::run() {
             core::log::info("redis connected", {{"host", url_.host}, {"port", url_.port}});
             if (!out_.empty() && !writing_) net::co_spawn(strand_, write_loop(), net::detached);
 
-            std::array<char, 16 * 1024> buffer{};
-            for (;;) {
-                auto [rec2, n] = co_await socket_.async_read_some(net::buffer(buffer), kUseTuple);
-                if (rec2) break;
-                redisReaderFeed(reader.get(), buffer.data(), n);
-                void* raw = nullptr;
-                bool protocol_error = false;
-                while (true) {
-                    if (redisReaderGetReply(reader.get(), &raw) != REDIS_OK) {
-                        protocol_error = true;
-                        break;
+            co_await read_replies(socket_, [&](RedisReply reply) {
+                if (hello_replies > 0) {
+                    if (reply.type == RedisReply::Type::kError)
+                        core::log::error("redis AUTH/SELECT failed", {{"error", reply.str}});
+                    --hello_replies;
+                } else if (!pending_.empty()) {
+                    auto& front = pending_.front();
+                    front->replies.push_back(std::move(reply));
+                    if (front->replies.size() >= front->expected) {
+                        auto p = std::move(front);
+                        pending_.pop_front();
+                        p->finish(true);
                     }
-                    if (raw == nullptr) break;
-                    auto* reply = static_cast<redisReply*>(raw);
-                    if (hello_replies > 0) {
-                        if (reply->type == REDIS_REPLY_ERROR) {
-                            core::log::error("redis AUTH/SELECT failed",
-                                             {{"error", std::string(reply->str, reply->len)}});
-                        }
-                        --hello_replies;
-                    } else if (!pending_.empty()) {
-                        auto& front = pending_.front();
-                        front->replies.push_back(convert(reply));
-                        if (front->replies.size() >= front->expected) {
-                            auto p = std::move(front);
-                            pending_.pop_front();
-                            p->finish(true);
-                        }
-                    }
-                    freeReplyObject(reply);
                 }
-                if (protocol_error) break;
-            }
+            });
             connected_ = false;
             core::log::warn("redis connection lost; falling back until it returns");
         } else if (!warned) {
@@ -315,36 +318,19 @@ net::awaitable<void> RedisSubscriber::run() {
             hello += encode_command(subscribe);  // the channel namespace ignores SELECT
             auto [wec, written] = co_await net::async_write(socket_, net::buffer(hello), kUseTuple);
             if (!wec) {
-                std::unique_ptr<redisReader, ReaderDeleter> reader(redisReaderCreate());
-                std::array<char, 16 * 1024> buffer{};
                 std::size_t confirmations = 0;
-                for (;;) {
-                    auto [rec2, n] = co_await socket_.async_read_some(net::buffer(buffer), kUseTuple);
-                    if (rec2) break;
-                    redisReaderFeed(reader.get(), buffer.data(), n);
-                    void* raw = nullptr;
-                    bool protocol_error = false;
-                    while (true) {
-                        if (redisReaderGetReply(reader.get(), &raw) != REDIS_OK) {
-                            protocol_error = true;
-                            break;
-                        }
-                        if (raw == nullptr) break;
-                        const RedisReply reply = convert(static_cast<redisReply*>(raw));
-                        freeReplyObject(raw);
-                        if (reply.type != RedisReply::Type::kArray || reply.elements.size() != 3) continue;
-                        const auto& kind = reply.elements[0].str;
-                        if (kind == "message") {
-                            handler_(reply.elements[1].str, reply.elements[2].str);
-                        } else if (kind == "subscribe" && ++confirmations == channels_.size()) {
-                            connected_ = true;
-                            backoff = std::chrono::milliseconds(100);
-                            core::log::info("redis subscriber connected", {{"channels", channels_.size()}});
-                            if (on_connected_) on_connected_();
-                        }
+                co_await read_replies(socket_, [&](const RedisReply& reply) {
+                    if (reply.type != RedisReply::Type::kArray || reply.elements.size() != 3) return;
+                    const auto& kind = reply.elements[0].str;
+                    if (kind == "message") {
+                        handler_(reply.elements[1].str, reply.elements[2].str);
+                    } else if (kind == "subscribe" && ++confirmations == channels_.size()) {
+                        connected_ = true;
+                        backoff = std::chrono::milliseconds(100);
+                        core::log::info("redis subscriber connected", {{"channels", channels_.size()}});
+                        if (on_connected_) on_connected_();
                     }
-                    if (protocol_error) break;
-                }
+                });
             }
             if (connected_)
                 core::log::warn("redis subscriber lost its connection; fan-out is node-local until it returns");

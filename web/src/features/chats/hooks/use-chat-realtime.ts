@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useUser } from '@/lib/auth';
 import { useRealtime, useRealtimeConnected, useRealtimeEvent, useRealtimeStatus } from '@/lib/realtime';
 import { useChats } from '@/features/chats/api/get-chats';
@@ -39,15 +39,18 @@ export function useChatRealtime(): void {
   // Highest seq acknowledged as delivered per chat, so the same mark is not sent twice.
   const delivered = useRef(new Map<string, number>());
 
-  const markDelivered = (chatId: string, seq: number) => {
-    if ((delivered.current.get(chatId) ?? 0) >= seq || !realtime.connected) return;
-    delivered.current.set(chatId, seq);
-    patchChat(queryClient, chatId, (chat) => ({ ...chat, delivered_seq: Math.max(chat.delivered_seq, seq) }));
-    realtime.request('message:delivered', { chat_id: chatId, up_to_seq: seq }).catch(() => {
-      // Not acknowledged: allow a later attempt (the next connect or message).
-      if (delivered.current.get(chatId) === seq) delivered.current.delete(chatId);
-    });
-  };
+  const markDelivered = useCallback(
+    (chatId: string, seq: number) => {
+      if ((delivered.current.get(chatId) ?? 0) >= seq || !realtime.connected) return;
+      delivered.current.set(chatId, seq);
+      patchChat(queryClient, chatId, (chat) => ({ ...chat, delivered_seq: Math.max(chat.delivered_seq, seq) }));
+      realtime.request('message:delivered', { chat_id: chatId, up_to_seq: seq }).catch(() => {
+        // Not acknowledged: allow a later attempt (the next connect or message).
+        if (delivered.current.get(chatId) === seq) delivered.current.delete(chatId);
+      });
+    },
+    [queryClient, realtime],
+  );
 
   useRealtimeEvent('message:new', (payload) => {
     const parsed = messageSchema.safeParse(payload);
@@ -103,6 +106,5 @@ export function useChatRealtime(): void {
         markDelivered(chat.id, chat.last_seq);
       }
     }
-    // markDelivered only reads refs and stable objects.
-  }, [chats.data, status, meId, queryClient]);
+  }, [chats.data, status, meId, queryClient, markDelivered]);
 }
