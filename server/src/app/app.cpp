@@ -14,7 +14,9 @@
 #include "db/pool.hpp"
 #include "demo_data.hpp"
 #include "infra/blocking.hpp"
+#include "infra/images/image_pipeline.hpp"
 #include "infra/redis.hpp"
+#include "infra/storage/local_storage.hpp"
 #include "migrations.hpp"
 #include "modules/auth/module.hpp"
 #include "modules/auth/password.hpp"
@@ -23,6 +25,7 @@
 #include "modules/chats/module.hpp"
 #include "modules/favorites/module.hpp"
 #include "modules/masters/module.hpp"
+#include "modules/media/module.hpp"
 #include "modules/reviews/module.hpp"
 #include "modules/schedule/module.hpp"
 #include "modules/services/module.hpp"
@@ -52,6 +55,11 @@ std::string conninfo_for(const core::Config& config) {
     return url;
 }
 
+std::unique_ptr<infra::storage::Storage> make_storage(const core::Config& config) {
+    if (config.storage_backend == "local") return std::make_unique<infra::storage::LocalStorage>(config.media_root);
+    throw core::ConfigError("STORAGE_BACKEND=" + config.storage_backend + " is not available in this build");
+}
+
 infra::RedisUrl redis_url_or_throw(const std::string& text) {
     auto url = infra::parse_redis_url(text);
     if (!url) throw core::ConfigError("REDIS_URL is not a valid redis:// URL");
@@ -64,6 +72,8 @@ class ModuleSlot {
   public:
     virtual ~ModuleSlot() = default;
     virtual void attach(core::Router& router, realtime::EventRegistry& events) = 0;
+    virtual void start(net::io_context& ioc) = 0;
+    virtual void stop() = 0;
 };
 
 template <typename M>
@@ -74,6 +84,13 @@ class ModuleOf final : public ModuleSlot {
     void attach(core::Router& router, realtime::EventRegistry& events) override {
         module.register_routes(router);
         if constexpr (requires { module.register_events(events); }) module.register_events(events);
+    }
+    // Background work (sweepers) starts with the server and stops with it.
+    void start(net::io_context& ioc) override {
+        if constexpr (requires { module.start(ioc); }) module.start(ioc);
+    }
+    void stop() override {
+        if constexpr (requires { module.stop(); }) module.stop();
     }
     M module;
 };
@@ -97,12 +114,14 @@ struct App::Parts {
                                                       std::chrono::milliseconds(3000), config.db_acquire_timeout}),
           redis(ioc, redis_url_or_throw(config.redis_url)),
           blocking(std::max(2u, std::thread::hardware_concurrency())),
+          storage(make_storage(config)),
           limiter(&redis),
           hub(ioc, hub_options(config, redis),
               [this](std::string token) { return authenticate_socket(std::move(token)); }),
           static_files(config.web_root),
           pipeline([this](core::Request& req) { return endpoint(req); }),
           server(ioc, config, pipeline) {
+        infra::images::init();
         // The modules, in dependency order: one line each. A module's constructor names what
         // it needs from the platform and from the public services of modules above it.
         add<system::Module>(pool, redis, metrics, migration_state);
@@ -112,6 +131,7 @@ struct App::Parts {
         auto& price_lists = add<services::Module>(pool, catalogue.service);
         auto& profiles = add<masters::Module>(pool, price_lists.price_list, catalogue.service);
         add<schedule::Module>(pool, profiles.service, clock);
+        add<media::Module>(pool, *storage, blocking, clock, config);
         auto& booking = add<bookings::Module>(pool, hub, clock);
         add<favorites::Module>(pool, profiles.service);
         add<reviews::Module>(pool, booking.service, profiles.service);
@@ -172,6 +192,7 @@ struct App::Parts {
     db::Pool pool;
     infra::RedisClient redis;
     infra::BlockingPool blocking;
+    std::unique_ptr<infra::storage::Storage> storage;
     core::RateLimiter limiter;
     system::MigrationState migration_state;
 
@@ -228,6 +249,7 @@ net::awaitable<void> App::Parts::shutdown() {
     if (stopping.exchange(true)) co_return;
     core::log::info("shutting down", {{"connections", server.active_connections()}});
     server.stop();
+    for (auto& module : modules.items) module->stop();
     hub.stop();  // WebSockets get close code 1001, pending polls a close packet
     const auto left = co_await server.drain(config.shutdown_timeout);
     if (left > 0) core::log::warn("closing connections that did not finish in time", {{"connections", left}});
@@ -244,6 +266,10 @@ App::App(core::Config config, const core::Clock* clock) : parts_(std::make_uniqu
     core::log::set_level(p.config.log_level);
     for (auto& module : p.modules.items) module->attach(p.router, p.hub);
     realtime::mount(p.hub.engine(), "/socket.io/", p.router, p.server);
+    p.server.stream_bodies([&router = p.router](http::verb method, std::string_view path) {
+        const auto match = router.match(method, path);
+        return match.kind == core::RouteMatch::Kind::kFound && match.route->stream_body;
+    });
 
     // Outermost first. Errors are turned into responses inside the header-adding layers, so
     // problem+json answers carry the security, CORS and request-id headers too.
@@ -291,6 +317,7 @@ std::uint16_t App::start() {
     const auto port = p.server.start();
     p.redis.start();
     p.hub.start();
+    for (auto& module : p.modules.items) module->start(p.ioc);
     net::co_spawn(net::make_strand(p.ioc), p.migrate_in_background(), net::detached);
     core::log::info("listening", {{"address", p.config.bind_address},
                                   {"port", port},

@@ -103,6 +103,35 @@ Config load_config(const EnvLookup& env) {
     int_var("SOCKET_MAX_PAYLOAD", c.socket_max_payload, 1024, 100'000'000);
     if (auto v = env("NODE_ID")) c.node_id = *v;
     if (c.node_id.empty()) c.node_id = random_token(6);
+
+    if (auto v = env("STORAGE_BACKEND")) {
+        if (*v != "local" && *v != "s3") throw ConfigError("STORAGE_BACKEND must be local or s3, got '" + *v + "'");
+        c.storage_backend = *v;
+    }
+    if (auto v = env("MEDIA_ROOT")) c.media_root = *v;
+    if (auto v = env("S3_ENDPOINT")) c.s3_endpoint = *v;
+    if (auto v = env("S3_REGION")) c.s3_region = *v;
+    if (auto v = env("S3_BUCKET")) c.s3_bucket = *v;
+    if (auto v = env("S3_ACCESS_KEY_ID")) c.s3_access_key_id = *v;
+    if (auto v = env("S3_SECRET_ACCESS_KEY")) c.s3_secret_access_key = *v;
+    if (auto v = env("S3_FORCE_PATH_STYLE")) {
+        if (*v != "true" && *v != "false") throw ConfigError("S3_FORCE_PATH_STYLE must be true or false");
+        c.s3_force_path_style = *v == "true";
+    }
+    if (auto v = env("MEDIA_PUBLIC_BASE_URL")) c.media_public_base_url = *v;
+    while (c.media_public_base_url.ends_with('/')) c.media_public_base_url.pop_back();
+    int_var("MEDIA_WORKERS", c.media_workers, 1, 64);
+    millis_var("MEDIA_SWEEP_INTERVAL_MS", c.media_sweep_interval, 100, 3'600'000);
+    if (c.storage_backend == "s3") {
+        for (const auto& [name, value] : {std::pair{"S3_ENDPOINT", &c.s3_endpoint},
+                                          {"S3_BUCKET", &c.s3_bucket},
+                                          {"S3_ACCESS_KEY_ID", &c.s3_access_key_id},
+                                          {"S3_SECRET_ACCESS_KEY", &c.s3_secret_access_key}}) {
+            if (value->empty()) throw ConfigError(std::string(name) + " is required with STORAGE_BACKEND=s3");
+        }
+        if (!c.s3_endpoint.starts_with("http://") && !c.s3_endpoint.starts_with("https://"))
+            throw ConfigError("S3_ENDPOINT must be an http:// or https:// URL");
+    }
     return c;
 }
 
@@ -143,6 +172,17 @@ Environment:
   SOCKET_CONNECT_TIMEOUT_MS   close when no namespace is joined      (45000)
   SOCKET_MAX_PAYLOAD          largest Engine.IO message, bytes       (1000000)
   NODE_ID                     this node's name in the Redis fan-out  (random)
+  STORAGE_BACKEND             local | s3: where photos are stored    (local)
+  MEDIA_ROOT                  directory of the local backend         (var/media)
+  S3_ENDPOINT                 S3-compatible endpoint URL, e.g. https://storage.yandexcloud.net (s3: required)
+  S3_REGION                   signing region                         (us-east-1)
+  S3_BUCKET                   bucket                                 (s3: required)
+  S3_ACCESS_KEY_ID            access key                             (s3: required)
+  S3_SECRET_ACCESS_KEY        secret key                             (s3: required)
+  S3_FORCE_PATH_STYLE         true: endpoint/bucket/key; false: bucket.endpoint/key (true)
+  MEDIA_PUBLIC_BASE_URL       URL the store serves public objects at (none: the server serves /media/)
+  MEDIA_WORKERS               photos processed at once per node      (2)
+  MEDIA_SWEEP_INTERVAL_MS     how often a node looks for stuck and abandoned photos (15000)
 )";
 }
 

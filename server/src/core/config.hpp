@@ -30,8 +30,8 @@ struct Config {
     int rate_limit_per_minute = 100;      // 0 = off
     int auth_rate_limit_per_minute = 10;  // login/register; 0 = off
     int max_connections = 10000;
-    std::size_t body_limit = 1024 * 1024;
-    std::size_t header_limit = 16 * 1024;
+    std::size_t body_limit = std::size_t{1024} * 1024;
+    std::size_t header_limit = std::size_t{16} * 1024;
     std::chrono::seconds read_timeout{15};  // whole request, headers and body
     std::chrono::seconds idle_timeout{60};  // keep-alive between requests
     std::chrono::seconds shutdown_timeout{10};
@@ -45,6 +45,18 @@ struct Config {
     std::chrono::milliseconds socket_connect_timeout{45000};
     std::size_t socket_max_payload = 1000000;
     std::string node_id;  // names this process in the Redis fan-out; random when empty
+    // Media storage (infra/storage): STORAGE_BACKEND=local|s3
+    std::string storage_backend = "local";
+    std::string media_root = "var/media";  // local backend
+    std::string s3_endpoint;
+    std::string s3_region = "us-east-1";
+    std::string s3_bucket;
+    std::string s3_access_key_id;
+    std::string s3_secret_access_key;
+    bool s3_force_path_style = true;
+    std::string media_public_base_url;  // where the store serves public objects itself; empty = our /media/
+    int media_workers = 2;              // photos processed at once on this node
+    std::chrono::milliseconds media_sweep_interval{15000};  // stale leases and the 24-hour clean-up
 
     bool production() const { return environment == "production"; }
 };

@@ -28,6 +28,11 @@ class HttpServer {
     /// upgrade requests are answered as plain HTTP.
     void on_upgrade(std::string path, UpgradeHandler handler) { upgrades_[std::move(path)] = std::move(handler); }
 
+    /// Before start(): requests for which `predicate(method, path)` holds are handed to the
+    /// pipeline after their header, with Request::body_stream to read the body (uploads).
+    using StreamPredicate = std::function<bool(http::verb, std::string_view)>;
+    void stream_bodies(StreamPredicate predicate) { stream_predicate_ = std::move(predicate); }
+
     /// Binds, listens and starts accepting. Returns the bound port (useful with PORT=0).
     std::uint16_t start();
     /// Graceful stop, step one: no new connections; idle ones are closed; requests already
@@ -40,6 +45,7 @@ class HttpServer {
   private:
     net::awaitable<void> accept_loop();
     net::awaitable<void> session(beast::tcp_stream stream);
+    net::awaitable<void> linger(beast::tcp_stream& stream);
     net::awaitable<bool> write_problem(beast::tcp_stream& stream, http::status status, std::string code,
                                        std::string title, std::string detail);
 
@@ -61,6 +67,7 @@ class HttpServer {
     std::unordered_map<std::uint64_t, SessionEntry> sessions_;
     std::uint64_t next_session_id_ = 1;
     std::map<std::string, UpgradeHandler, std::less<>> upgrades_;
+    StreamPredicate stream_predicate_;
 };
 
 }  // namespace service::core

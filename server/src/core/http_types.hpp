@@ -24,6 +24,19 @@ struct Principal {
 
 struct Route;
 
+/// The body of a request whose route reads it as a stream (RouteOptions::stream_body): the
+/// server has parsed only the header, and the handler pulls the bytes as they arrive, so a
+/// large upload never sits in memory and can be refused part-way. The connection is kept
+/// alive afterwards only when the handler read the body to its end.
+class BodyStream {
+  public:
+    virtual ~BodyStream() = default;
+    /// Fills `out` with the next bytes; 0 at the end of the body. Throws ApiError 400 when the
+    /// connection fails or the body is not valid HTTP framing, 408 when the client stalls.
+    virtual net::awaitable<std::size_t> read_some(char* out, std::size_t size) = 0;
+    virtual bool done() const = 0;
+};
+
 /// One HTTP request plus what the middleware chain learns about it on the way in.
 struct Request {
     http::request<http::string_body> message;
@@ -35,6 +48,7 @@ struct Request {
     std::vector<std::pair<std::string, std::string>> params;  // path parameters, decoded
     const Route* route = nullptr;                             // set by the router
     std::optional<Principal> principal;                       // set by the auth middleware
+    BodyStream* body_stream = nullptr;                        // streamed routes only; the body is empty then
     std::chrono::steady_clock::time_point received_at = std::chrono::steady_clock::now();
 
     /// The value of path parameter `name`; the router guarantees declared parameters exist.

@@ -25,7 +25,13 @@ bool is_param(std::string_view segment) {
 }  // namespace
 
 void Router::add(http::verb method, std::string pattern, Handler handler, RouteOptions options) {
-    Route route{method, std::move(pattern), options.access, std::move(options.rate_bucket), std::move(handler), {}};
+    Route route{method,
+                std::move(pattern),
+                options.access,
+                std::move(options.rate_bucket),
+                std::move(handler),
+                options.stream_body,
+                {}};
     for (auto s : split_path(route.pattern)) route.segments.emplace_back(s);
     for (const auto& existing : routes_) {
         if (existing.method == route.method && existing.pattern == route.pattern) {

@@ -19,6 +19,7 @@ struct Route {
     Access access = Access::kPublic;
     std::string rate_bucket;  // "" = the general per-IP limit; "auth" = the stricter login/register limit
     Handler handler;
+    bool stream_body = false;           // the handler reads Request::body_stream
     std::vector<std::string> segments;  // pattern split on '/'
 };
 
@@ -32,6 +33,7 @@ struct RouteMatch {
 struct RouteOptions {
     Access access = Access::kPublic;
     std::string rate_bucket;
+    bool stream_body = false;  // uploads: the body is not read before the handler runs
 };
 
 /// Method + path routing with `{name}` segments. Routes are registered at start-up by the

@@ -11,7 +11,7 @@ PooledConnection::~PooledConnection() {
 }
 
 Pool::Pool(net::any_io_executor executor, PoolOptions options)
-    : executor_(executor), strand_(net::make_strand(std::move(executor))), options_(std::move(options)) {}
+    : executor_(executor), strand_(net::make_strand(executor)), options_(std::move(options)) {}
 
 Pool::~Pool() = default;
 

@@ -67,7 +67,7 @@ struct PoolStats {
 class Pool final : public Executor {
   public:
     Pool(net::any_io_executor executor, PoolOptions options);
-    ~Pool();
+    ~Pool() override;
 
     net::awaitable<PooledConnection> acquire();
 
@@ -85,7 +85,7 @@ class Pool final : public Executor {
   private:
     friend class PooledConnection;
     struct Waiter {
-        explicit Waiter(net::any_io_executor ex) : timer(std::move(ex)) {}
+        explicit Waiter(const net::any_io_executor& ex) : timer(ex) {}
         net::steady_timer timer;  // on strand_
         std::unique_ptr<Connection> conn;
         bool slot = false;  // permission to open a new connection instead

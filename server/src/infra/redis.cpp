@@ -89,7 +89,7 @@ net::awaitable<void> read_replies(tcp::socket& socket, OnReply on_reply) {
 // One caller's batch. Everything in it belongs to the client's strand: the FIFO fills
 // `replies`, and the caller waits on `timer` inside a coroutine running on that strand.
 struct RedisClient::Pending {
-    explicit Pending(net::any_io_executor ex) : timer(std::move(ex)) {}
+    explicit Pending(const net::any_io_executor& ex) : timer(ex) {}
     net::steady_timer timer;
     std::string payload;
     std::size_t expected = 0;
@@ -144,7 +144,7 @@ std::optional<RedisUrl> parse_redis_url(std::string_view text) {
 }
 
 RedisClient::RedisClient(net::io_context& ioc, RedisUrl url)
-    : ioc_(ioc), url_(std::move(url)), strand_(net::make_strand(ioc)), socket_(strand_) {}
+    : url_(std::move(url)), strand_(net::make_strand(ioc)), socket_(strand_) {}
 
 RedisClient::~RedisClient() = default;
 

@@ -67,7 +67,6 @@ class RedisClient final : public core::CounterStore {
     void enqueue(std::shared_ptr<Pending> pending);
     void fail_all();
 
-    net::io_context& ioc_;
     RedisUrl url_;
     net::strand<net::io_context::executor_type> strand_;
     tcp::socket socket_;

@@ -28,7 +28,7 @@ struct EngineOptions {
     std::chrono::milliseconds upgrade_timeout{10000};
     std::size_t max_payload = 1000000;
     /// A client that stops reading is closed once this much waits for it (no unbounded memory).
-    std::size_t max_buffered = 8 * 1024 * 1024;
+    std::size_t max_buffered = std::size_t{8} * 1024 * 1024;
 };
 
 class Engine;

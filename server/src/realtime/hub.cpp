@@ -26,8 +26,7 @@ struct Hub::SocketState {
 };
 
 Hub::Hub(net::io_context& ioc, HubOptions options, Authenticator authenticator)
-    : ioc_(ioc),
-      strand_(net::make_strand(ioc)),
+    : strand_(net::make_strand(ioc)),
       options_(std::move(options)),
       authenticator_(std::move(authenticator)),
       sockets_(SocketServerOptions{.connect_timeout = options_.connect_timeout}),

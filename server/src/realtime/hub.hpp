@@ -78,7 +78,6 @@ class Hub final : public Publisher, public PresenceView, public EventRegistry {
     bool remote_online(const std::string& user_id, std::chrono::steady_clock::time_point now) const;
     bool has_peers(std::chrono::steady_clock::time_point now) const;
 
-    net::io_context& ioc_;
     // Runs the Hub's own work: publishing (in order), presence handlers, the announcement timer.
     net::strand<net::io_context::executor_type> strand_;
     HubOptions options_;

@@ -20,7 +20,7 @@ HttpResult http_request(std::uint16_t port, http::verb method, const std::string
     tcp::socket socket(ioc);
     socket.connect({net::ip::make_address("127.0.0.1"), port});
     http::request<http::string_body> req{method, target, 11};
-    req.set(http::field::host, "127.0.0.1");
+    req.set(http::field::host, "127.0.0.1:" + std::to_string(port));
     for (const auto& [k, v] : headers) req.set(k, v);
     if (!body.empty()) {
         if (req[http::field::content_type].empty()) req.set(http::field::content_type, "application/json");

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <thread>
 
@@ -36,6 +38,13 @@ const TestEnv& test_env() {
     return env;
 }
 
+// Photos of the in-process servers: inside the stack directory scripts/test destroys, else a
+// directory of this process's own under /tmp.
+static std::string media_root() {
+    if (!test_env().stack_dir.empty()) return test_env().stack_dir + "/media";
+    return "/tmp/service-test-media-" + std::to_string(::getpid());
+}
+
 core::Config test_config(const std::map<std::string, std::string>& overrides) {
     std::map<std::string, std::string> values{{"DATABASE_URL", test_env().database_url},
                                               {"REDIS_URL", test_env().redis_url},
@@ -45,7 +54,8 @@ core::Config test_config(const std::map<std::string, std::string>& overrides) {
                                               {"JWT_SECRET", "integration-test-secret-0123456789abcdef"},
                                               {"RATE_LIMIT_PER_MINUTE", "0"},
                                               {"AUTH_RATE_LIMIT_PER_MINUTE", "0"},
-                                              {"DB_ACQUIRE_TIMEOUT_MS", "2000"}};
+                                              {"DB_ACQUIRE_TIMEOUT_MS", "2000"},
+                                              {"MEDIA_ROOT", media_root()}};
     // scripts/test runs the suite with WORKERS=4 so the in-process server is multi-threaded.
     if (const char* workers = std::getenv("WORKERS"); workers != nullptr && *workers != '\0')
         values["WORKERS"] = workers;

@@ -52,6 +52,9 @@ class Storage {
     /// Copies the object to `destination` (created or truncated); false when it does not exist.
     virtual bool get_file(const std::string& key, const std::filesystem::path& destination) = 0;
     virtual std::optional<ObjectInfo> head(const std::string& key) = 0;
+    /// The whole object in memory (for small objects: variants of a photo); nullopt when it
+    /// does not exist. The default goes through get_file and a temporary file.
+    virtual std::optional<std::string> get_bytes(const std::string& key);
     /// Removes the object; removing a missing object is not an error.
     virtual void remove(const std::string& key) = 0;
 

@@ -1,0 +1,341 @@
+// Photos from upload to served variants against the real server, database and filesystem
+// (STORAGE_BACKEND=local under the test stack's directory).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include <boost/json/serialize.hpp>
+
+#include "support/test_env.hpp"
+#include "support/test_images.hpp"
+
+using namespace service;
+using namespace service::testing;
+using boost::json::object;
+namespace img = service::testing::images;
+
+namespace {
+
+// "http://127.0.0.1:1234/api/…" → "/api/…"
+std::string target_of(const std::string& url) {
+    const auto scheme = url.find("://");
+    const auto slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+    return slash == std::string::npos ? "/" : url.substr(slash);
+}
+
+bool contains(const std::string& haystack, std::string_view needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+struct Upload {
+    std::string id;
+    std::string url;
+    HttpResult created;
+};
+
+}  // namespace
+
+class MediaIT : public SharedServerTest<MediaIT> {
+  public:
+    static std::map<std::string, std::string> overrides() { return {{"MEDIA_SWEEP_INTERVAL_MS", "200"}}; }
+
+  protected:
+    static Upload start(const Account& who, const std::string& purpose, const std::string& type, std::int64_t size) {
+        Upload u;
+        u.created = post_json(port(), "/api/v1/media/uploads",
+                              object{{"purpose", purpose}, {"content_type", type}, {"size_bytes", size}},
+                              bearer(who.access_token));
+        if (u.created.status == 201) {
+            const auto body = u.created.json();
+            u.id = std::string(body.at("media").at("id").as_string());
+            u.url = std::string(body.at("upload").at("url").as_string());
+        }
+        return u;
+    }
+
+    static HttpResult put_bytes(const std::string& url, const std::string& bytes, const std::string& type) {
+        return http_request(port(), http::verb::put, target_of(url), bytes, {{"Content-Type", type}});
+    }
+
+    // Starts, uploads and completes a photo; returns its id.
+    static std::string upload(const Account& who, const std::string& purpose, const std::string& bytes,
+                              const std::string& declared = "image/jpeg") {
+        auto u = start(who, purpose, declared, static_cast<std::int64_t>(bytes.size()));
+        EXPECT_EQ(u.created.status, 201) << u.created.body;
+        const auto put = put_bytes(u.url, bytes, declared);
+        EXPECT_EQ(put.status, 204) << put.body;
+        const auto done = post_json(port(), "/api/v1/media/" + u.id + "/complete", object{}, bearer(who.access_token));
+        EXPECT_TRUE(done.status == 202 || done.status == 200) << done.body;
+        return u.id;
+    }
+
+    // Polls GET /media/{id} as `who` until it is ready or failed (or 30 s pass).
+    static boost::json::object settled(const Account& who, const std::string& id) {
+        boost::json::object last;
+        for (int i = 0; i < 300; ++i) {
+            const auto res = get(port(), "/api/v1/media/" + id, bearer(who.access_token));
+            if (res.status != 200) return object{{"http_status", res.status}};
+            last = res.json().as_object();
+            const auto status = last.at("status").as_string();
+            if (status == "ready" || status == "failed") return last;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        return last;
+    }
+
+    static std::string variant_url(const object& media, const char* name, const char* key = "url") {
+        return std::string(media.at("variants").at(name).at(key).as_string());
+    }
+};
+
+TEST_F(MediaIT, AnAvatarGoesFromUploadToUprightMetadataFreeVariants) {
+    const auto me = register_account(port());
+    const auto photo = img::camera_jpeg(6);
+    auto u = start(me, "avatar", "image/jpeg", static_cast<std::int64_t>(photo.size()) + 1000);
+    ASSERT_EQ(u.created.status, 201) << u.created.body;
+    const auto created = u.created.json();
+    EXPECT_EQ(created.at("media").at("status").as_string(), "pending");
+    EXPECT_EQ(created.at("media").at("purpose").as_string(), "avatar");
+    EXPECT_EQ(created.at("upload").at("method").as_string(), "PUT");
+    EXPECT_TRUE(u.url.starts_with("http://127.0.0.1:" + std::to_string(port()) + "/")) << u.url;
+    EXPECT_EQ(created.at("upload").at("headers").at("Content-Type").as_string(), "image/jpeg");
+    EXPECT_FALSE(created.at("upload").at("expires_at").as_string().empty());
+
+    ASSERT_EQ(put_bytes(u.url, photo, "image/jpeg").status, 204);
+    const auto done = post_json(port(), "/api/v1/media/" + u.id + "/complete", object{}, bearer(me.access_token));
+    ASSERT_EQ(done.status, 202) << done.body;
+    EXPECT_EQ(done.json().at("status").as_string(), "processing");
+
+    const auto media = settled(me, u.id);
+    ASSERT_EQ(media.at("status").as_string(), "ready") << boost::json::serialize(media);
+    // Orientation 6 is applied: the stored 200×400 portrait is shown as the 400×200 landscape.
+    EXPECT_EQ(media.at("width").as_int64(), 400);
+    EXPECT_EQ(media.at("height").as_int64(), 200);
+    EXPECT_FALSE(media.at("placeholder").as_string().empty());
+    EXPECT_EQ(media.at("variants").at("thumb").at("width").as_int64(), 160);
+    EXPECT_EQ(media.at("variants").at("thumb").at("height").as_int64(), 160);
+    EXPECT_EQ(media.at("variants").at("medium").at("width").as_int64(), 400);  // never scaled up
+
+    for (const char* name : {"thumb", "medium", "large"}) {
+        for (const char* key : {"url", "jpeg_url"}) {
+            const auto url = variant_url(media, name, key);
+            const auto file = get(port(), target_of(url));
+            ASSERT_EQ(file.status, 200) << url;
+            EXPECT_EQ(file.header("Content-Type"), std::string(key) == "url" ? "image/webp" : "image/jpeg");
+            EXPECT_EQ(file.header("Cache-Control"), "public, max-age=31536000, immutable");
+            EXPECT_EQ(file.header("X-Content-Type-Options"), "nosniff");
+            EXPECT_FALSE(file.header("ETag").empty());
+            // No EXIF, GPS or XMP block survives in any served file.
+            EXPECT_FALSE(contains(file.body, std::string_view("Exif\0\0", 6))) << url;
+            EXPECT_FALSE(contains(file.body, "http://ns.adobe.com/xap")) << url;
+            EXPECT_FALSE(contains(file.body, "GPS")) << url;
+        }
+    }
+    // Upright: the red marker is in the top-left corner of what a browser shows.
+    const auto large = img::decode(get(port(), target_of(variant_url(media, "large", "jpeg_url"))).body);
+    ASSERT_EQ(large.width, 400);
+    ASSERT_EQ(large.height, 200);
+    const auto corner = large.at(20, 20);
+    const auto far = large.at(380, 180);
+    EXPECT_GT(corner.r, 180) << corner.g << " " << corner.b;
+    EXPECT_LT(corner.b, 80);
+    EXPECT_GT(far.b, 180);
+    EXPECT_LT(far.r, 80);
+
+    // A ready public photo is visible to anyone, signed in or not.
+    EXPECT_EQ(get(port(), "/api/v1/media/" + u.id).status, 200);
+    // Completing again answers 200 with the settled media.
+    EXPECT_EQ(post_json(port(), "/api/v1/media/" + u.id + "/complete", object{}, bearer(me.access_token)).status, 200);
+}
+
+TEST_F(MediaIT, ServedFilesAnswerRangesAndConditionalRequests) {
+    const auto me = register_account(port());
+    const auto id = upload(me, "portfolio", img::png(900, 600), "image/png");
+    const auto media = settled(me, id);
+    ASSERT_EQ(media.at("status").as_string(), "ready");
+    const auto target = target_of(variant_url(media, "medium"));
+    const auto whole = get(port(), target);
+    ASSERT_EQ(whole.status, 200);
+    ASSERT_GT(whole.body.size(), 100u);
+    const auto part = get(port(), target, {{"Range", "bytes=10-19"}});
+    EXPECT_EQ(part.status, 206);
+    EXPECT_EQ(part.body, whole.body.substr(10, 10));
+    EXPECT_EQ(part.header("Content-Range"), "bytes 10-19/" + std::to_string(whole.body.size()));
+    const auto tail = get(port(), target, {{"Range", "bytes=-5"}});
+    EXPECT_EQ(tail.status, 206);
+    EXPECT_EQ(tail.body, whole.body.substr(whole.body.size() - 5));
+    EXPECT_EQ(get(port(), target, {{"Range", "bytes=99999999-"}}).status, 416);
+    EXPECT_EQ(get(port(), target, {{"If-None-Match", whole.header("ETag")}}).status, 304);
+    EXPECT_EQ(get(port(), "/media/" + id + "/huge.webp").status, 404);
+    EXPECT_EQ(get(port(), "/media/" + id + "/medium.gif").status, 404);
+}
+
+TEST_F(MediaIT, TheTypeComesFromTheBytes) {
+    const auto me = register_account(port());
+    // A PNG declared as JPEG is processed as the PNG it is.
+    const auto png_id = upload(me, "portfolio", img::png(300, 200), "image/jpeg");
+    const auto png = settled(me, png_id);
+    EXPECT_EQ(png.at("status").as_string(), "ready") << boost::json::serialize(png);
+    EXPECT_EQ(query_value("SELECT detected_type FROM media WHERE id = '" + png_id + "'"), "image/png");
+    // Text claimed as JPEG fails as unsupported.
+    const auto text_id = upload(me, "portfolio", std::string(2000, 'x') + " definitely not a photo", "image/jpeg");
+    const auto text = settled(me, text_id);
+    EXPECT_EQ(text.at("status").as_string(), "failed");
+    EXPECT_EQ(text.at("failure_reason").as_string(), "unsupported_type");
+    EXPECT_TRUE(text.at("variants").is_null());
+    const auto again = post_json(port(), "/api/v1/media/" + text_id + "/complete", object{}, bearer(me.access_token));
+    EXPECT_EQ(again.status, 200);
+    EXPECT_EQ(again.json().at("status").as_string(), "failed");
+}
+
+TEST_F(MediaIT, ADecompressionBombFailsAsTooLarge) {
+    const auto me = register_account(port());
+    const auto bomb = img::png_header_only(30000, 30000);
+    ASSERT_LT(bomb.size(), 4096u);
+    const auto id = upload(me, "post", bomb, "image/png");
+    const auto media = settled(me, id);
+    EXPECT_EQ(media.at("status").as_string(), "failed");
+    EXPECT_EQ(media.at("failure_reason").as_string(), "too_large");
+}
+
+TEST_F(MediaIT, SizesTypesAndPendingUploadsAreLimited) {
+    const auto me = register_account(port());
+    EXPECT_EQ(start(me, "avatar", "image/jpeg", 16 * 1024 * 1024).created.status, 413);
+    const auto gif = start(me, "avatar", "image/gif", 1000).created;
+    EXPECT_EQ(gif.status, 415);
+    EXPECT_EQ(gif.json().at("code").as_string(), "unsupported_media_type");
+    const auto heic = start(me, "avatar", "image/heic", 1000).created;
+    EXPECT_TRUE(heic.status == 415 || heic.status == 201) << heic.body;  // 201 only where libvips reads HEIF
+    if (heic.status == 415) EXPECT_TRUE(contains(heic.body, "HEIC")) << heic.body;
+    const auto bad = start(me, "banner", "image/jpeg", 0).created;
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_TRUE(contains(bad.body, "purpose"));
+    EXPECT_TRUE(contains(bad.body, "size_bytes"));
+    EXPECT_EQ(post_json(port(), "/api/v1/media/uploads", object{{"purpose", "avatar"}}).status, 401);
+
+    // More bytes than declared: 413 during the PUT, and nothing is stored.
+    const auto declared = 15 * 1024 * 1024;
+    auto u = start(me, "post", "image/jpeg", declared);
+    ASSERT_EQ(u.created.status, 201);
+    const auto put = put_bytes(u.url, std::string(16 * 1024 * 1024, '\xff'), "image/jpeg");
+    EXPECT_EQ(put.status, 413) << put.body;
+    EXPECT_EQ(query_value("SELECT uploaded_at IS NULL FROM media WHERE id = '" + u.id + "'"), "t");
+    EXPECT_EQ(post_json(port(), "/api/v1/media/" + u.id + "/complete", object{}, bearer(me.access_token)).status, 409);
+
+    // At most 20 unfinished uploads per user (this one already has one).
+    const auto other = register_account(port());
+    for (int i = 0; i < 20; ++i) ASSERT_EQ(start(other, "post", "image/png", 1000).created.status, 201) << i;
+    const auto over = start(other, "post", "image/png", 1000).created;
+    EXPECT_EQ(over.status, 429);
+    EXPECT_FALSE(over.header("Retry-After").empty());
+}
+
+TEST_F(MediaIT, UploadLinksExpireAndCannotBeTamperedWith) {
+    const auto me = register_account(port());
+    const auto photo = img::png(64, 64);
+    auto u = start(me, "avatar", "image/png", 10000);
+    ASSERT_EQ(u.created.status, 201);
+    auto tampered = u.url;
+    tampered.back() = tampered.back() == 'A' ? 'B' : 'A';
+    EXPECT_EQ(put_bytes(tampered, photo, "image/png").status, 403);
+    // Another media's id under this signature.
+    auto v = start(me, "avatar", "image/png", 10000);
+    auto moved = u.url;
+    moved.replace(moved.find(u.id), u.id.size(), v.id);
+    EXPECT_EQ(put_bytes(moved, photo, "image/png").status, 403);
+    clock().advance(std::chrono::minutes(61));
+    const auto expired = put_bytes(u.url, photo, "image/png");
+    EXPECT_EQ(expired.status, 403);
+    EXPECT_TRUE(contains(expired.body, "upload_expired")) << expired.body;
+}
+
+TEST_F(MediaIT, SomeoneElsesMediaIsNotFound) {
+    const auto owner = register_account(port());
+    const auto stranger = register_account(port());
+    auto pending = start(owner, "portfolio", "image/png", 10000);
+    ASSERT_EQ(pending.created.status, 201);
+    EXPECT_EQ(get(port(), "/api/v1/media/" + pending.id, bearer(stranger.access_token)).status, 404);
+    EXPECT_EQ(get(port(), "/api/v1/media/" + pending.id).status, 404);
+    EXPECT_EQ(
+        post_json(port(), "/api/v1/media/" + pending.id + "/complete", object{}, bearer(stranger.access_token)).status,
+        404);
+    EXPECT_EQ(
+        http_request(port(), http::verb::delete_, "/api/v1/media/" + pending.id, {}, bearer(stranger.access_token))
+            .status,
+        404);
+    EXPECT_EQ(get(port(), "/api/v1/media/not-a-uuid", bearer(owner.access_token)).status, 404);
+    EXPECT_EQ(get(port(), "/api/v1/media/" + pending.id, bearer(owner.access_token)).status, 200);
+}
+
+TEST_F(MediaIT, ChatPhotosArePrivateAndTheirLinksExpire) {
+    const auto owner = register_account(port());
+    const auto stranger = register_account(port());
+    const auto id = upload(owner, "chat", img::png(500, 300), "image/png");
+    const auto media = settled(owner, id);
+    ASSERT_EQ(media.at("status").as_string(), "ready");
+    // Not a participant of any chat with it: not found, signed in or not.
+    EXPECT_EQ(get(port(), "/api/v1/media/" + id, bearer(stranger.access_token)).status, 404);
+    EXPECT_EQ(get(port(), "/api/v1/media/" + id).status, 404);
+    const auto signed_target = target_of(variant_url(media, "thumb"));
+    EXPECT_TRUE(contains(signed_target, "sig=")) << signed_target;
+    EXPECT_EQ(get(port(), signed_target).status, 200);
+    const auto bare = signed_target.substr(0, signed_target.find('?'));
+    EXPECT_EQ(get(port(), bare).status, 403);
+    auto tampered = signed_target;
+    tampered.back() = tampered.back() == 'A' ? 'B' : 'A';
+    EXPECT_EQ(get(port(), tampered).status, 403);
+    const auto cache = get(port(), signed_target).header("Cache-Control");
+    EXPECT_TRUE(cache.starts_with("private")) << cache;
+    clock().advance(std::chrono::minutes(16));
+    EXPECT_EQ(get(port(), signed_target).status, 403);
+    // Every read mints a fresh link.
+    const auto fresh = get(port(), "/api/v1/media/" + id, bearer(owner.access_token)).json();
+    EXPECT_EQ(get(port(), target_of(variant_url(fresh.as_object(), "thumb"))).status, 200);
+}
+
+TEST_F(MediaIT, DeletingRemovesTheFiles) {
+    const auto me = register_account(port());
+    const auto id = upload(me, "portfolio", img::png(200, 200), "image/png");
+    const auto media = settled(me, id);
+    ASSERT_EQ(media.at("status").as_string(), "ready");
+    const auto target = target_of(variant_url(media, "thumb"));
+    ASSERT_EQ(get(port(), target).status, 200);
+    EXPECT_EQ(http_request(port(), http::verb::delete_, "/api/v1/media/" + id, {}, bearer(me.access_token)).status,
+              204);
+    EXPECT_EQ(get(port(), target).status, 404);
+    EXPECT_EQ(get(port(), "/api/v1/media/" + id, bearer(me.access_token)).status, 404);
+    EXPECT_EQ(query_value("SELECT count(*) FROM media WHERE id = '" + id + "'"), "0");
+}
+
+TEST_F(MediaIT, ProcessingLeftByADeadNodeIsTakenOver) {
+    const auto me = register_account(port());
+    auto u = start(me, "portfolio", "image/png", 100000);
+    ASSERT_EQ(u.created.status, 201);
+    ASSERT_EQ(put_bytes(u.url, img::png(320, 240), "image/png").status, 204);
+    // What a node killed mid-processing leaves behind: status processing, a lease it no longer renews.
+    exec_sql(
+        "UPDATE media SET status = 'processing', attempts = 1, lease_until = now() - interval '1 second' "
+        "WHERE id = '" +
+        u.id + "'");
+    const auto media = settled(me, u.id);
+    EXPECT_EQ(media.at("status").as_string(), "ready") << boost::json::serialize(media);
+    EXPECT_EQ(query_value("SELECT attempts FROM media WHERE id = '" + u.id + "'"), "2");
+}
+
+TEST_F(MediaIT, UploadsNobodyFinishedAreCleanedUpAfterADay) {
+    const auto me = register_account(port());
+    auto u = start(me, "post", "image/png", 10000);
+    ASSERT_EQ(u.created.status, 201);
+    ASSERT_EQ(put_bytes(u.url, img::png(64, 64), "image/png").status, 204);
+    clock().advance(std::chrono::hours(23));
+    std::this_thread::sleep_for(std::chrono::milliseconds(800));
+    EXPECT_EQ(query_value("SELECT count(*) FROM media WHERE id = '" + u.id + "'"), "1");
+    clock().advance(std::chrono::hours(2));
+    std::string left = "1";
+    for (int i = 0; i < 50 && left != "0"; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        left = query_value("SELECT count(*) FROM media WHERE id = '" + u.id + "'");
+    }
+    EXPECT_EQ(left, "0");
+}
