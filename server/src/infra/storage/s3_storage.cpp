@@ -26,7 +26,7 @@ namespace {
 constexpr long kConnectTimeoutMs = 5'000;
 constexpr long kTotalTimeoutMs = 120'000;
 // An S3 error document is a few hundred bytes; anything longer is not one.
-constexpr std::size_t kMaxErrorBody = 64 * 1024;
+constexpr std::size_t kMaxErrorBody = 64 * std::size_t{1024};
 
 struct EasyCleanup {
     void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
@@ -121,7 +121,7 @@ std::string xml_field(std::string_view body, std::string_view tag) {
 std::pair<std::string, std::uint64_t> file_sha256(std::FILE* file) {
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) throw StorageError("SHA-256 init failed");
-    std::array<char, 64 * 1024> buffer{};
+    std::array<char, 64 * std::size_t{1024}> buffer{};
     std::uint64_t size = 0;
     while (true) {
         const auto n = std::fread(buffer.data(), 1, buffer.size(), file);
@@ -203,7 +203,6 @@ struct Transfer {
     CURL* handle = nullptr;
     std::FILE* download = nullptr;
     bool download_failed = false;
-    long status = 0;
     std::string body;
     std::optional<std::uint64_t> content_length;
     std::string content_type;
@@ -311,11 +310,12 @@ S3Storage::Reply S3Storage::perform(const Exchange& exchange) const {
     CURL* handle = easy.get();
     std::unique_ptr<curl_slist, SlistFree> header_list;
     for (const auto& [name, value] : request.headers) {
-        const std::string line = name + ": " + value;
-        curl_slist* appended = curl_slist_append(header_list.get(), line.c_str());
-        if (appended == nullptr) throw StorageError("curl_slist_append failed");
-        header_list.release();
-        header_list.reset(appended);
+        std::string line = name;
+        line.append(": ").append(value);
+        // Returns the list's head: the new node the first time, the same head after that.
+        curl_slist* head = curl_slist_append(header_list.get(), line.c_str());
+        if (head == nullptr) throw StorageError("curl_slist_append failed");
+        if (!header_list) header_list.reset(head);
     }
     Transfer transfer;
     transfer.handle = handle;
