@@ -1,7 +1,8 @@
 // The S3 backend against a local S3-compatible server: s3rver (@20minutes/s3rver, installed by
 // scripts/setup under tools/s3rver/), started here on a free loopback port. s3rver verifies
-// SigV4 signatures (header and query), the expiry of presigned URLs and, for header auth, a
-// 15-minute clock skew. It does not check x-amz-content-sha256 against the body, and it serves
+// SigV4 signatures of path-style requests (header and query), the expiry of presigned URLs and,
+// for header auth, a 15-minute clock skew. It does not check x-amz-content-sha256 against the
+// body, it verifies virtual-hosted requests against the wrong canonical URI, and it serves
 // requests that carry no signature at all, so these tests only show what a wrong signature
 // gets. Needs neither PostgreSQL nor Redis.
 #include <curl/curl.h>
