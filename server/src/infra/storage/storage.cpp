@@ -1,28 +1,37 @@
 #include "infra/storage/storage.hpp"
 
-#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "core/crypto.hpp"
 
 namespace service::infra::storage {
+namespace {
+
+constexpr std::size_t kMaxKeyBytes = 512;
+
+bool key_char(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+           c == '-';
+}
+
+}  // namespace
 
 bool valid_key(std::string_view key) {
-    if (key.empty() || key.size() > 512) return false;
+    if (key.empty() || key.size() > kMaxKeyBytes) return false;
     std::size_t start = 0;
-    while (start <= key.size()) {
-        const auto end = std::min(key.find('/', start), key.size());
-        const auto segment = key.substr(start, end - start);
+    while (true) {
+        const auto slash = key.find('/', start);
+        const auto segment =
+            key.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+        // Also rejects a leading '/', a trailing '/' and "//": each makes an empty segment.
         if (segment.empty() || segment == "." || segment == "..") return false;
-        const bool allowed = std::all_of(segment.begin(), segment.end(), [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-                   c == '-';
-        });
-        if (!allowed) return false;
-        start = end + 1;
+        for (const char c : segment) {
+            if (!key_char(c)) return false;
+        }
+        if (slash == std::string_view::npos) return true;
+        start = slash + 1;
     }
-    return true;
 }
 
 std::optional<std::string> Storage::get_bytes(const std::string& key) {
