@@ -17,6 +17,7 @@
 #include "infra/images/image_pipeline.hpp"
 #include "infra/redis.hpp"
 #include "infra/storage/local_storage.hpp"
+#include "infra/storage/s3_storage.hpp"
 #include "migrations.hpp"
 #include "modules/auth/module.hpp"
 #include "modules/auth/password.hpp"
@@ -55,9 +56,21 @@ std::string conninfo_for(const core::Config& config) {
     return url;
 }
 
-std::unique_ptr<infra::storage::Storage> make_storage(const core::Config& config) {
+std::unique_ptr<infra::storage::Storage> make_storage(const core::Config& config, const core::Clock& clock) {
     if (config.storage_backend == "local") return std::make_unique<infra::storage::LocalStorage>(config.media_root);
-    throw core::ConfigError("STORAGE_BACKEND=" + config.storage_backend + " is not available in this build");
+    infra::storage::S3Settings s3;
+    s3.endpoint = config.s3_endpoint;
+    s3.region = config.s3_region;
+    s3.bucket = config.s3_bucket;
+    s3.access_key_id = config.s3_access_key_id;
+    s3.secret_access_key = config.s3_secret_access_key;
+    s3.force_path_style = config.s3_force_path_style;
+    if (!config.media_public_base_url.empty()) s3.public_base_url = config.media_public_base_url;
+    try {
+        return std::make_unique<infra::storage::S3Storage>(std::move(s3), clock);
+    } catch (const std::invalid_argument& e) {
+        throw core::ConfigError(std::string("S3 settings: ") + e.what());
+    }
 }
 
 infra::RedisUrl redis_url_or_throw(const std::string& text) {
@@ -114,7 +127,7 @@ struct App::Parts {
                                                       std::chrono::milliseconds(3000), config.db_acquire_timeout}),
           redis(ioc, redis_url_or_throw(config.redis_url)),
           blocking(std::max(2u, std::thread::hardware_concurrency())),
-          storage(make_storage(config)),
+          storage(make_storage(config, clock)),
           limiter(&redis),
           hub(ioc, hub_options(config, redis),
               [this](std::string token) { return authenticate_socket(std::move(token)); }),

@@ -179,7 +179,7 @@ Environment:
   S3_BUCKET                   bucket                                 (s3: required)
   S3_ACCESS_KEY_ID            access key                             (s3: required)
   S3_SECRET_ACCESS_KEY        secret key                             (s3: required)
-  S3_FORCE_PATH_STYLE         true: endpoint/bucket/key; false: bucket.endpoint/key (true)
+  S3_FORCE_PATH_STYLE         true: endpoint/bucket/key (MinIO); false: bucket.endpoint/key (false)
   MEDIA_PUBLIC_BASE_URL       URL the store serves public objects at (none: the server serves /media/)
   MEDIA_WORKERS               photos processed at once per node      (2)
   MEDIA_SWEEP_INTERVAL_MS     how often a node looks for stuck and abandoned photos (15000)

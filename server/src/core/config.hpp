@@ -53,7 +53,7 @@ struct Config {
     std::string s3_bucket;
     std::string s3_access_key_id;
     std::string s3_secret_access_key;
-    bool s3_force_path_style = true;
+    bool s3_force_path_style = false;
     std::string media_public_base_url;  // where the store serves public objects itself; empty = our /media/
     int media_workers = 2;              // photos processed at once on this node
     std::chrono::milliseconds media_sweep_interval{15000};  // stale leases and the 24-hour clean-up
