@@ -8,6 +8,9 @@
 #include "core/log.hpp"
 #include "infra/images/image_pipeline.hpp"
 
+// Work for a thread pool is always a named lambda moved into run(): GCC 12 mis-copies a
+// lambda temporary inside a co_await expression (ENGINEERING-NOTES, BlockingPool::run).
+
 namespace service::media {
 namespace fs = std::filesystem;
 namespace images = infra::images;
@@ -103,7 +106,8 @@ net::awaitable<void> Processor::process(std::string id, int attempt) {
     auto running = std::make_shared<std::atomic<bool>>(true);
     net::co_spawn(executor_, renew_while(id, running), net::detached);
     try {
-        outcome = co_await workers_.run([this, id] { return run_pipeline(storage_, id); });
+        auto job = [this, id] { return run_pipeline(storage_, id); };
+        outcome = co_await workers_.run(std::move(job));
         *running = false;
     } catch (const std::exception& e) {
         *running = false;
@@ -155,12 +159,13 @@ net::awaitable<void> Processor::sweep() {
         const bool removed = co_await repository_.remove_abandoned(pool_, id, core::to_timestamptz(now));
         if (!removed) continue;
         // The row is gone first: a crash here leaves stray files, never a row without its files.
-        co_await workers_.run([this, id] {
+        auto job = [this, id] {
             storage_.remove(original_key(id));
             for (auto name : kVariantNames)
                 for (auto format : kVariantFormats) storage_.remove(variant_key(id, name, format));
             return true;
-        });
+        };
+        co_await workers_.run(std::move(job));
     }
 }
 

@@ -10,6 +10,9 @@
 #include "core/validation.hpp"
 #include "infra/images/image_pipeline.hpp"
 
+// Work for a thread pool is always a named lambda moved into run(): GCC 12 mis-copies a
+// lambda temporary inside a co_await expression (ENGINEERING-NOTES, BlockingPool::run).
+
 namespace service::media {
 namespace fs = std::filesystem;
 namespace {
@@ -92,9 +95,10 @@ net::awaitable<UploadTicket> Service::create_upload(std::string user_id, const b
     ticket.expires_at = ticket.media.upload_expires_at;
     ticket.headers.emplace_back("Content-Type", *content_type);
     const auto lifetime = std::chrono::duration_cast<std::chrono::seconds>(kUploadLifetime);
-    auto presigned = co_await io_.run([this, key = original_key(ticket.media.id), type = *content_type, lifetime] {
+    auto job = [this, key = original_key(ticket.media.id), type = *content_type, lifetime] {
         return storage_.presign_put(key, type, lifetime);
-    });
+    };
+    auto presigned = co_await io_.run(std::move(job));
     if (presigned) {
         ticket.url = std::move(presigned->url);
         ticket.headers = std::move(presigned->headers);
@@ -142,10 +146,11 @@ net::awaitable<void> Service::receive_upload(std::string id, std::string expires
     }
     if (received == 0) throw core::ApiError::bad_request("The upload is empty.");
     temp.out.close();
-    co_await io_.run([this, key = original_key(id), path = temp.path, type = media->declared_type] {
+    auto job = [this, key = original_key(id), path = temp.path, type = media->declared_type] {
         storage_.put_file(key, path, type);
         return true;
-    });
+    };
+    co_await io_.run(std::move(job));
     co_await repository_.mark_uploaded(pool_, id, received);
 }
 
@@ -159,7 +164,8 @@ net::awaitable<std::pair<Media, bool>> Service::complete(std::string user_id, st
     std::optional<std::int64_t> bytes;
     if (!media->uploaded) {
         // Direct uploads (S3): the store has the object or the client has not sent it.
-        const auto info = co_await io_.run([this, key = original_key(id)] { return storage_.head(key); });
+        auto job = [this, key = original_key(id)] { return storage_.head(key); };
+        const auto info = co_await io_.run(std::move(job));
         if (!info) {
             throw core::ApiError::conflict("upload_missing", "The photo's bytes have not been uploaded yet.");
         }
@@ -208,12 +214,13 @@ net::awaitable<void> Service::remove(std::string user_id, std::string id) {
         throw core::ApiError::conflict("media_in_use", "This photo is part of a post; edit or delete the post first.");
     }
     // The row is gone (avatars fell back to initials, portfolio items went): now the files.
-    co_await io_.run([this, id] {
+    auto job = [this, id] {
         storage_.remove(original_key(id));
         for (auto name : kVariantNames)
             for (auto format : kVariantFormats) storage_.remove(variant_key(id, name, format));
         return true;
-    });
+    };
+    co_await io_.run(std::move(job));
 }
 
 net::awaitable<ServedFile> Service::serve(std::string id, std::string file, std::optional<std::string> expires,
@@ -239,7 +246,8 @@ net::awaitable<ServedFile> Service::serve(std::string id, std::string file, std:
         }
     }
     const auto key = variant_key(id, name, format);
-    auto bytes = co_await io_.run([this, key] { return storage_.get_bytes(key); });
+    auto job = [this, key] { return storage_.get_bytes(key); };
+    auto bytes = co_await io_.run(std::move(job));
     if (!bytes) throw core::ApiError::not_found("No such file.");
     ServedFile served;
     served.etag = "\"" + core::sha256_hex(*bytes).substr(0, 32) + "\"";
