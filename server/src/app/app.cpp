@@ -139,16 +139,16 @@ struct App::Parts {
         // it needs from the platform and from the public services of modules above it.
         add<system::Module>(pool, redis, metrics, migration_state);
         auto& catalogue = add<categories::Module>(pool);
-        users = &add<users::Module>(pool, catalogue.service);
+        auto& photos = add<media::Module>(pool, *storage, blocking, clock, config);
+        users = &add<users::Module>(pool, catalogue.service, photos.service);
         auth = &add<auth::Module>(pool, users->repository, jwt, blocking, config.bcrypt_cost, clock);
         auto& price_lists = add<services::Module>(pool, catalogue.service);
         auto& profiles = add<masters::Module>(pool, price_lists.price_list, catalogue.service);
         add<schedule::Module>(pool, profiles.service, clock);
-        add<media::Module>(pool, *storage, blocking, clock, config);
         auto& booking = add<bookings::Module>(pool, hub, clock);
         add<favorites::Module>(pool, profiles.service);
         add<reviews::Module>(pool, booking.service, profiles.service);
-        add<chats::Module>(pool, hub, hub);
+        add<chats::Module>(pool, hub, hub, photos.service);
     }
 
     template <typename M, typename... Args>

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <future>
 #include <map>
 #include <mutex>
@@ -11,9 +12,12 @@
 #include <boost/asio/use_future.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "core/crypto.hpp"
 #include "core/jwt.hpp"
 #include "db/pool.hpp"
+#include "infra/storage/local_storage.hpp"
 #include "modules/chats/socket_events.hpp"
+#include "modules/media/service.hpp"
 #include "support/test_env.hpp"
 
 using namespace service;
@@ -629,7 +633,22 @@ TEST_F(ChatsIT, SocketEventsAnswerThroughTheAckAndPublishToParticipants) {
     RecordingPublisher publisher;
     OnlineSet presence;
     presence.ids.insert(b.id);
-    chats::Service service(pool, repository, publisher, presence);
+    // The media module as the app builds it, over a local store of this test's own.
+    const auto media_root = std::filesystem::temp_directory_path() / ("chats-it-media-" + core::random_token(8));
+    struct RemoveDir {
+        std::filesystem::path path;
+        ~RemoveDir() {
+            std::error_code ignored;
+            std::filesystem::remove_all(path, ignored);
+        }
+    } remove_media_root{media_root};
+    infra::storage::LocalStorage storage(media_root);
+    infra::BlockingPool blocking(1);
+    core::SystemClock clock;
+    media::Repository media_repository;
+    media::Processor processor(pool, media_repository, storage, clock, 1, std::chrono::seconds(60));
+    media::Service photos(pool, media_repository, storage, processor, blocking, clock, "chats-it-secret");
+    chats::Service service(pool, repository, publisher, presence, photos);
     chats::SocketEvents events(service);
     FakeRegistry registry;
     events.register_events(registry);

@@ -345,3 +345,62 @@ TEST_F(MediaIT, UploadsNobodyFinishedAreCleanedUpAfterADay) {
     }
     EXPECT_EQ(left, "0");
 }
+
+TEST_F(MediaIT, AnAvatarShowsOnTheProfileAndInChatsAndFallsBackWhenDeleted) {
+    const auto me = register_account(port());
+    const auto friend_ = register_account(port());
+    const auto id = upload(me, "avatar", img::png(300, 300), "image/png");
+    ASSERT_EQ(settled(me, id).at("status").as_string(), "ready");
+    const auto patch = [&](const boost::json::value& body, const Account& who) {
+        return http_request(port(), http::verb::patch, "/api/v1/users/me", boost::json::serialize(body),
+                            bearer(who.access_token));
+    };
+    const auto set = patch(object{{"avatar_media_id", id}}, me);
+    ASSERT_EQ(set.status, 200) << set.body;
+    const auto user = set.json();
+    EXPECT_EQ(user.at("avatar_url").as_string(), "/media/" + id + "/thumb.webp");
+    EXPECT_EQ(user.at("avatar").at("thumb").at("width").as_int64(), 160);
+    EXPECT_EQ(get(port(), std::string(user.at("avatar_url").as_string())).status, 200);
+    EXPECT_EQ(get(port(), "/api/v1/users/me", bearer(me.access_token)).json().at("avatar_url"), user.at("avatar_url"));
+
+    // In a chat, the other participant sees it.
+    const auto chat = post_json(port(), "/api/v1/chats", object{{"participant_ids", boost::json::array{me.id}}},
+                                bearer(friend_.access_token));
+    ASSERT_TRUE(chat.status == 201 || chat.status == 200) << chat.body;
+    bool seen = false;
+    const auto chat_body = chat.json();
+    for (const auto& p : chat_body.at("participants").as_array()) {
+        if (p.at("user_id").as_string() == me.id) seen = p.at("avatar_url") == user.at("avatar_url");
+    }
+    EXPECT_TRUE(seen) << chat.body;
+
+    // Only one's own ready avatar photo: another user's, another purpose or an unfinished one is a 422.
+    const auto theirs = upload(friend_, "avatar", img::png(100, 100), "image/png");
+    ASSERT_EQ(settled(friend_, theirs).at("status").as_string(), "ready");
+    const auto foreign = patch(object{{"avatar_media_id", theirs}}, me);
+    EXPECT_EQ(foreign.status, 422);
+    EXPECT_TRUE(contains(foreign.body, "avatar_media_id")) << foreign.body;
+    const auto portfolio = upload(me, "portfolio", img::png(100, 100), "image/png");
+    ASSERT_EQ(settled(me, portfolio).at("status").as_string(), "ready");
+    EXPECT_EQ(patch(object{{"avatar_media_id", portfolio}}, me).status, 422);
+    auto pending = start(me, "avatar", "image/png", 1000);
+    EXPECT_EQ(patch(object{{"avatar_media_id", pending.id}}, me).status, 422);
+    EXPECT_EQ(patch(object{{"avatar_media_id", "not-an-id"}}, me).status, 422);
+    EXPECT_EQ(query_value("SELECT attached_at IS NULL FROM media WHERE id = '" + theirs + "'"), "t");
+
+    // A new avatar releases the old one for the clean-up.
+    const auto second = upload(me, "avatar", img::png(200, 200), "image/png");
+    ASSERT_EQ(settled(me, second).at("status").as_string(), "ready");
+    ASSERT_EQ(patch(object{{"avatar_media_id", second}}, me).status, 200);
+    EXPECT_EQ(query_value("SELECT attached_at IS NULL FROM media WHERE id = '" + id + "'"), "t");
+    EXPECT_EQ(query_value("SELECT attached_at IS NULL FROM media WHERE id = '" + second + "'"), "f");
+
+    // Deleting the photo falls back to initials.
+    ASSERT_EQ(http_request(port(), http::verb::delete_, "/api/v1/media/" + second, {}, bearer(me.access_token)).status,
+              204);
+    const auto after = get(port(), "/api/v1/users/me", bearer(me.access_token)).json();
+    EXPECT_TRUE(after.at("avatar_url").is_null());
+    EXPECT_TRUE(after.at("avatar").is_null());
+    // And removing it explicitly works too.
+    EXPECT_EQ(patch(object{{"avatar_media_id", nullptr}}, me).status, 200);
+}

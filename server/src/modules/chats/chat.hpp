@@ -27,8 +27,9 @@ struct Message {
 struct Participant {
     std::string user_id;
     std::string display_name;
-    std::optional<std::string> avatar_url;
-    std::string role;  // owner | member
+    std::optional<std::string> avatar_media_id;
+    std::optional<std::string> avatar_url;  // the avatar's thumb, from the media module
+    std::string role;                       // owner | member
     bool online = false;
     std::optional<std::string> last_seen_at;
     std::int64_t delivered_seq = 0;

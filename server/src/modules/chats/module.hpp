@@ -7,8 +7,9 @@ namespace service::chats {
 
 /// Chats, messages, receipts and the block list, over REST and Socket.IO events.
 struct Module {
-    Module(db::Pool& pool, realtime::Publisher& publisher, const realtime::PresenceView& presence)
-        : service(pool, repository, publisher, presence), routes(service), events(service) {}
+    Module(db::Pool& pool, realtime::Publisher& publisher, const realtime::PresenceView& presence,
+           media::Service& media)
+        : service(pool, repository, publisher, presence, media), routes(service), events(service) {}
     void register_routes(core::Router& router) { routes.register_routes(router); }
     void register_events(realtime::EventRegistry& registry) { events.register_events(registry); }
 

@@ -118,7 +118,7 @@ net::awaitable<std::vector<std::pair<std::string, Participant>>> Repository::par
         Participant p;
         p.user_id = r.get<std::string>(1);
         p.display_name = r.get<std::string>(2);
-        p.avatar_url = r.get<std::optional<std::string>>(3);
+        p.avatar_media_id = r.get<std::optional<std::string>>(3);
         p.role = r.get<std::string>(4);
         p.last_seen_at = r.get<std::optional<std::string>>(5);
         p.delivered_seq = r.get<std::int64_t>(6);

@@ -47,6 +47,7 @@ net::awaitable<std::vector<Chat>> Service::with_participants(std::vector<Chat> c
         auto& list = by_chat[chat_id];
         list.push_back(participant);
         list.back().online = presence_.online(participant.user_id);
+        if (participant.avatar_media_id) list.back().avatar_url = media_.public_url(*participant.avatar_media_id);
     }
     for (auto& c : chats) c.participants = by_chat[c.id];
     co_return chats;

@@ -5,6 +5,7 @@
 
 #include "db/pool.hpp"
 #include "modules/chats/repository.hpp"
+#include "modules/media/service.hpp"
 #include "realtime/publisher.hpp"
 
 namespace service::chats {
@@ -50,8 +51,8 @@ enum class Mark { kDelivered, kRead };
 class Service {
   public:
     Service(db::Pool& pool, const Repository& repository, realtime::Publisher& publisher,
-            const realtime::PresenceView& presence)
-        : pool_(pool), repository_(repository), publisher_(publisher), presence_(presence) {}
+            const realtime::PresenceView& presence, media::Service& media)
+        : pool_(pool), repository_(repository), publisher_(publisher), presence_(presence), media_(media) {}
 
     net::awaitable<CreatedChat> create_chat(std::string user, CreateChatInput input);
     net::awaitable<ChatPage> list_chats(std::string user, int limit, std::optional<core::PageCursor> cursor);
@@ -90,6 +91,7 @@ class Service {
     const Repository& repository_;
     realtime::Publisher& publisher_;
     const realtime::PresenceView& presence_;
+    media::Service& media_;
 };
 
 /// "<smaller uuid>:<larger uuid>": the key of the pair's direct chat.

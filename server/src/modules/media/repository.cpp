@@ -84,6 +84,10 @@ net::awaitable<bool> Repository::remove_abandoned(db::Executor& db, std::string 
     co_return !rows.empty();
 }
 
+net::awaitable<void> Repository::release(db::Executor& db, std::string id) const {
+    co_await db.query(sql::kReleaseMedia, db::Params(id));
+}
+
 net::awaitable<void> Repository::mark_attached(db::Executor& db, std::string id) const {
     co_await db.query(sql::kMarkAttached, db::Params(id));
 }

@@ -43,6 +43,7 @@ class Repository {
     /// Deletes a candidate unless it was attached meanwhile; true when it was deleted.
     net::awaitable<bool> remove_abandoned(db::Executor& db, std::string id, std::string now) const;
     net::awaitable<void> mark_attached(db::Executor& db, std::string id) const;
+    net::awaitable<void> release(db::Executor& db, std::string id) const;
 };
 
 }  // namespace service::media

@@ -90,7 +90,7 @@ net::awaitable<core::Response> Routes::create_upload(core::Request& req) {
     auto ticket = co_await service_.create_upload(req.user().user_id, body, request_origin(req));
     boost::json::object headers;
     for (const auto& [name, value] : ticket.headers) headers[name] = value;
-    boost::json::object out{{"media", service_.to_json(ticket.media, request_origin(req))},
+    boost::json::object out{{"media", service_.to_json(ticket.media)},
                             {"upload",
                              {{"method", "PUT"},
                               {"url", std::move(ticket.url)},
@@ -108,15 +108,14 @@ net::awaitable<core::Response> Routes::receive_upload(core::Request& req) {
 
 net::awaitable<core::Response> Routes::complete(core::Request& req) {
     auto [media, processing] = co_await service_.complete(req.user().user_id, std::string(req.param("id")));
-    co_return core::json_response(processing ? http::status::accepted : http::status::ok,
-                                  service_.to_json(media, request_origin(req)));
+    co_return core::json_response(processing ? http::status::accepted : http::status::ok, service_.to_json(media));
 }
 
 net::awaitable<core::Response> Routes::get_one(core::Request& req) {
     std::optional<std::string> viewer;
     if (req.principal) viewer = req.principal->user_id;
     const auto media = co_await service_.get(std::move(viewer), std::string(req.param("id")));
-    co_return core::json_response(http::status::ok, service_.to_json(media, request_origin(req)));
+    co_return core::json_response(http::status::ok, service_.to_json(media));
 }
 
 net::awaitable<core::Response> Routes::remove(core::Request& req) {

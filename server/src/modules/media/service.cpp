@@ -63,6 +63,12 @@ Service::Service(db::Pool& pool, const Repository& repository, infra::storage::S
       clock_(clock),
       signer_(std::move(signing_secret)) {}
 
+std::string Service::public_url(std::string_view media_id, std::string_view variant) const {
+    const auto key = variant_key(media_id, variant, "webp");
+    if (auto url = storage_.public_url(key)) return *url;
+    return "/" + key;
+}
+
 std::string Service::upload_resource(const Media& media) const {
     return "PUT /api/v1/media/" + media.id + "/upload " + std::to_string(media.max_bytes);
 }
@@ -271,32 +277,31 @@ net::awaitable<Media> Service::attach(db::Executor& db, std::string owner_id, st
     co_return std::move(*media);
 }
 
-std::string Service::variant_url(const Media& media, std::string_view name, std::string_view format,
-                                 const std::string& origin) const {
+std::string Service::variant_url(const Media& media, std::string_view name, std::string_view format) const {
     const auto key = variant_key(media.id, name, format);
     const std::string path = "/media/" + media.id + "/" + std::string(name) + "." + std::string(format);
     if (media.is_public()) {
         if (auto url = storage_.public_url(key)) return *url;
-        return origin + path;
+        return path;
     }
     const auto lifetime = std::chrono::duration_cast<std::chrono::seconds>(kPrivateLinkLifetime);
     if (auto url = storage_.presign_get(key, lifetime)) return *url;
-    return origin + path + "?" + signer_.sign("GET " + path, clock_.now() + kPrivateLinkLifetime);
+    return path + "?" + signer_.sign("GET " + path, clock_.now() + kPrivateLinkLifetime);
 }
 
-boost::json::value Service::variants_json(const Media& media, const std::string& origin) const {
+boost::json::value Service::variants_json(const Media& media) const {
     if (!media.ready()) return nullptr;
     boost::json::object out;
     for (const auto& [name, size] : media.variants) {
-        out[name] = {{"url", variant_url(media, name, "webp", origin)},
-                     {"jpeg_url", variant_url(media, name, "jpg", origin)},
+        out[name] = {{"url", variant_url(media, name, "webp")},
+                     {"jpeg_url", variant_url(media, name, "jpg")},
                      {"width", size.width},
                      {"height", size.height}};
     }
     return out;
 }
 
-boost::json::object Service::to_json(const Media& m, const std::string& origin) const {
+boost::json::object Service::to_json(const Media& m) const {
     boost::json::object out{{"id", m.id},         {"owner_id", m.owner_id},    {"purpose", to_string(m.purpose)},
                             {"status", m.status}, {"failure_reason", nullptr}, {"width", nullptr},
                             {"height", nullptr},  {"placeholder", nullptr},    {"created_at", m.created_at}};
@@ -304,7 +309,7 @@ boost::json::object Service::to_json(const Media& m, const std::string& origin) 
     if (m.width) out["width"] = *m.width;
     if (m.height) out["height"] = *m.height;
     if (m.placeholder) out["placeholder"] = *m.placeholder;
-    out["variants"] = variants_json(m, origin);
+    out["variants"] = variants_json(m);
     return out;
 }
 

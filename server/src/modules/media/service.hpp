@@ -79,15 +79,25 @@ class Service {
     net::awaitable<Media> attach(db::Executor& db, std::string owner_id, std::string media_id, Purpose purpose,
                                  std::string field);
 
-    /// The media as the API shows it, with variant URLs (public: stable; chat: signed for 15 min).
-    boost::json::object to_json(const Media& media, const std::string& origin) const;
+    /// The photo is no longer used where it was attached (a replaced avatar): the clean-up may
+    /// delete it once it is a day old.
+    net::awaitable<void> release(db::Executor& db, std::string media_id) {
+        return repository_.release(db, std::move(media_id));
+    }
+
+    /// The media as the API shows it, with variant URLs (public: stable; chat: signed for 15
+    /// min). URLs our own server serves are paths ("/media/<id>/thumb.webp"), the same on every
+    /// host name and proxy; the store's own URLs (S3) are absolute.
+    boost::json::object to_json(const Media& media) const;
     /// {thumb|medium|large: {url, jpeg_url, width, height}} or null when not ready.
-    boost::json::value variants_json(const Media& media, const std::string& origin) const;
+    boost::json::value variants_json(const Media& media) const;
+    /// The stable WebP URL of a ready public photo's variant, from its id alone (avatars in
+    /// lists: users, chat participants, reviews).
+    std::string public_url(std::string_view media_id, std::string_view variant = "thumb") const;
 
   private:
     std::string upload_resource(const Media& media) const;
-    std::string variant_url(const Media& media, std::string_view name, std::string_view format,
-                            const std::string& origin) const;
+    std::string variant_url(const Media& media, std::string_view name, std::string_view format) const;
     net::awaitable<bool> may_view(const std::optional<std::string>& viewer, const Media& media);
 
     db::Pool& pool_;

@@ -27,9 +27,17 @@ ProfileChanges parse_profile_changes(const boost::json::object& body) {
         }
     }
     if (v.has("interests")) changes.interests = v.uuid_array("interests", 50, true);
+    if (v.has("avatar_media_id")) {
+        if (v.is_null("avatar_media_id")) {
+            changes.avatar_media_id = std::optional<std::string>{};
+        } else if (auto id = v.string("avatar_media_id", 1, 64, true)) {
+            changes.avatar_media_id = std::optional<std::string>(*id);  // checked by the media module
+        }
+    }
     v.check();
-    if (!changes.name && !changes.city && !changes.location && !changes.interests) {
-        throw core::ApiError::validation({{"", "send at least one of name, city, location, interests"}});
+    if (!changes.name && !changes.city && !changes.location && !changes.interests && !changes.avatar_media_id) {
+        throw core::ApiError::validation(
+            {{"", "send at least one of name, city, location, interests, avatar_media_id"}});
     }
     return changes;
 }

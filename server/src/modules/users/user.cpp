@@ -10,7 +10,7 @@ User user_from_row(const db::Row& row) {
     u.email = row.get<std::string>(1);
     u.name = row.get<std::string>(2);
     u.role = row.get<std::string>(3);
-    u.avatar_url = row.get<std::optional<std::string>>(4);
+    u.avatar_media_id = row.get<std::optional<std::string>>(4);
     u.city = row.get<std::optional<std::string>>(5);
     if (!row.is_null(6) && !row.is_null(7)) u.location = Location{row.get<double>(6), row.get<double>(7)};
     u.interests = row.get<std::vector<std::string>>(8);
@@ -25,6 +25,7 @@ boost::json::object to_json(const User& user) {
     o["name"] = user.name;
     o["role"] = user.role;
     o["avatar_url"] = user.avatar_url ? boost::json::value(*user.avatar_url) : nullptr;
+    o["avatar"] = user.avatar;
     o["city"] = user.city ? boost::json::value(*user.city) : nullptr;
     if (user.location) {
         o["location"] = boost::json::object{{"lat", user.location->lat}, {"lon", user.location->lon}};

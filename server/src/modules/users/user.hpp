@@ -20,7 +20,9 @@ struct User {
     std::string email;
     std::string name;
     std::string role;
-    std::optional<std::string> avatar_url;
+    std::optional<std::string> avatar_media_id;
+    std::optional<std::string> avatar_url;  // the avatar's thumb; set by the service from the media module
+    boost::json::value avatar;              // its variants (media's variants JSON), or null
     std::optional<std::string> city;
     std::optional<Location> location;
     std::vector<std::string> interests;
@@ -37,6 +39,7 @@ struct ProfileChanges {
     std::optional<std::optional<std::string>> city;
     std::optional<std::optional<Location>> location;
     std::optional<std::vector<std::string>> interests;
+    std::optional<std::optional<std::string>> avatar_media_id;  // null: back to initials
 };
 
 }  // namespace service::users
