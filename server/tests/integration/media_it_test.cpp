@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include <boost/json/serialize.hpp>
 
+#include "support/s3rver.hpp"
 #include "support/test_env.hpp"
 #include "support/test_images.hpp"
 
@@ -403,4 +405,98 @@ TEST_F(MediaIT, AnAvatarShowsOnTheProfileAndInChatsAndFallsBackWhenDeleted) {
     EXPECT_TRUE(after.at("avatar").is_null());
     // And removing it explicitly works too.
     EXPECT_EQ(patch(object{{"avatar_media_id", nullptr}}, me).status, 200);
+}
+
+// The same flow with STORAGE_BACKEND=s3 against s3rver (tools/s3rver): the browser PUTs to a
+// presigned URL of the store, the server HEADs, fetches and stores through SigV4, public files
+// are served by us from the store and chat photos are presigned GETs of the store.
+class MediaS3IT : public SharedServerTest<MediaS3IT> {
+  public:
+    static std::map<std::string, std::string> overrides() {
+        return {{"STORAGE_BACKEND", "s3"},      {"S3_ENDPOINT", "http://127.0.0.1:" + std::to_string(s3_->port())},
+                {"S3_REGION", "us-east-1"},     {"S3_BUCKET", "media"},
+                {"S3_ACCESS_KEY_ID", "S3RVER"}, {"S3_SECRET_ACCESS_KEY", "S3RVER"},
+                {"S3_FORCE_PATH_STYLE", "true"}};
+    }
+    static void SetUpTestSuite() {
+        const auto node = find_in_path("node");
+        ASSERT_TRUE(node) << "node is needed to run s3rver";
+        const auto tool = std::filesystem::path(SERVICE_SOURCE_DIR) / "tools" / "s3rver";
+        ASSERT_TRUE(std::filesystem::exists(tool / "node_modules" / "@20minutes" / "s3rver"))
+            << "s3rver is not installed in " << tool << ": run scripts/setup";
+        s3_ = std::make_unique<S3rver>(*node, (tool / "serve.js").string(), std::vector<std::string>{"media"});
+        SharedServerTest<MediaS3IT>::SetUpTestSuite();
+    }
+    static void TearDownTestSuite() {
+        SharedServerTest<MediaS3IT>::TearDownTestSuite();
+        s3_.reset();
+    }
+
+  protected:
+    static inline std::unique_ptr<S3rver> s3_;
+};
+
+TEST_F(MediaS3IT, PhotosGoThroughTheStoreWithPresignedUrls) {
+    const auto me = register_account(port());
+    const auto photo = img::camera_jpeg(6);
+    for (const char* purpose : {"portfolio", "chat"}) {
+        SCOPED_TRACE(purpose);
+        const auto created =
+            post_json(port(), "/api/v1/media/uploads",
+                      object{{"purpose", purpose}, {"content_type", "image/jpeg"}, {"size_bytes", photo.size()}},
+                      bearer(me.access_token));
+        ASSERT_EQ(created.status, 201) << created.body;
+        const auto body = created.json();
+        const std::string id(body.at("media").at("id").as_string());
+        const std::string url(body.at("upload").at("url").as_string());
+        EXPECT_TRUE(url.starts_with("http://127.0.0.1:" + std::to_string(s3_->port()) + "/media/")) << url;
+        EXPECT_TRUE(contains(url, "X-Amz-Signature=")) << url;
+        // Not uploaded yet: nothing to complete.
+        const auto early = post_json(port(), "/api/v1/media/" + id + "/complete", object{}, bearer(me.access_token));
+        EXPECT_EQ(early.status, 409) << early.body;
+        Headers headers;
+        for (const auto& [name, value] : body.at("upload").at("headers").as_object())
+            headers.emplace_back(std::string(name), std::string(value.as_string()));
+        // A tampered presigned URL is refused by the store itself.
+        auto tampered = url;
+        tampered.back() = tampered.back() == 'a' ? 'b' : 'a';
+        EXPECT_EQ(plain_http("PUT", tampered, headers, photo).status, 403);
+        const auto put = plain_http("PUT", url, headers, photo);
+        ASSERT_EQ(put.status, 200) << put.body;
+        const auto done = post_json(port(), "/api/v1/media/" + id + "/complete", object{}, bearer(me.access_token));
+        ASSERT_EQ(done.status, 202) << done.body;
+
+        boost::json::object media;
+        for (int i = 0; i < 300; ++i) {
+            media = get(port(), "/api/v1/media/" + id, bearer(me.access_token)).json().as_object();
+            if (media.at("status") != "processing") break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        ASSERT_EQ(media.at("status").as_string(), "ready") << boost::json::serialize(media);
+        EXPECT_EQ(media.at("width").as_int64(), 400);
+        const std::string thumb(media.at("variants").at("thumb").at("jpeg_url").as_string());
+        std::string bytes;
+        if (std::string(purpose) == "chat") {
+            // Private: a presigned GET of the store, which refuses it tampered.
+            ASSERT_TRUE(thumb.starts_with("http://127.0.0.1:" + std::to_string(s3_->port()) + "/")) << thumb;
+            auto bad = thumb;
+            bad.back() = bad.back() == 'a' ? 'b' : 'a';
+            EXPECT_EQ(plain_http("GET", bad).status, 403);
+            const auto file = plain_http("GET", thumb);
+            ASSERT_EQ(file.status, 200);
+            bytes = file.body;
+        } else {
+            // Public: served by us from the store, cached for a year.
+            ASSERT_TRUE(thumb.starts_with("/media/")) << thumb;
+            const auto file = get(port(), thumb);
+            ASSERT_EQ(file.status, 200);
+            EXPECT_EQ(file.header("Cache-Control"), "public, max-age=31536000, immutable");
+            bytes = file.body;
+        }
+        const auto decoded = img::decode(bytes);
+        EXPECT_EQ(decoded.width, 160);
+        EXPECT_FALSE(contains(bytes, std::string_view("Exif\0\0", 6)));
+        EXPECT_EQ(http_request(port(), http::verb::delete_, "/api/v1/media/" + id, {}, bearer(me.access_token)).status,
+                  204);
+    }
 }

@@ -31,6 +31,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "infra/storage/s3_storage.hpp"
+#include "support/s3rver.hpp"
 
 namespace {
 
@@ -39,142 +40,14 @@ using service::infra::storage::ObjectInfo;
 using service::infra::storage::S3Settings;
 using service::infra::storage::S3Storage;
 using service::infra::storage::StorageError;
+using service::testing::find_in_path;
+using service::testing::HttpReply;
+using service::testing::plain_http;
+using service::testing::S3rver;
 namespace fs = std::filesystem;
 
 constexpr const char* kBucket = "bucket-a";
 constexpr const char* kOtherBucket = "bucket-b";
-
-std::optional<std::string> find_in_path(const std::string& program) {
-    const char* path = std::getenv("PATH");
-    if (path == nullptr) return std::nullopt;
-    std::string_view rest(path);
-    while (!rest.empty()) {
-        const auto colon = rest.find(':');
-        const auto dir = rest.substr(0, colon);
-        const auto candidate = std::string(dir.empty() ? "." : dir) + "/" + program;
-        if (::access(candidate.c_str(), X_OK) == 0) return candidate;
-        if (colon == std::string_view::npos) break;
-        rest.remove_prefix(colon + 1);
-    }
-    return std::nullopt;
-}
-
-/// One s3rver child process with its own data directory; stopped (SIGTERM) and removed on
-/// destruction.
-class S3rver {
-  public:
-    S3rver(const std::string& node, const std::string& script) {
-        char dir_template[] = "/tmp/s3rver-it.XXXXXX";
-        if (::mkdtemp(dir_template) == nullptr) throw std::runtime_error("mkdtemp failed");
-        dir_ = dir_template;
-        int out[2];
-        int in[2];
-        if (::pipe(out) != 0 || ::pipe(in) != 0) throw std::runtime_error("pipe failed");
-        pid_ = ::fork();
-        if (pid_ < 0) throw std::runtime_error("fork failed");
-        if (pid_ == 0) {
-            ::dup2(in[0], STDIN_FILENO);
-            ::dup2(out[1], STDOUT_FILENO);
-            ::close(in[0]);
-            ::close(in[1]);
-            ::close(out[0]);
-            ::close(out[1]);
-            ::execl(node.c_str(), "node", script.c_str(), dir_.c_str(), kBucket, kOtherBucket, nullptr);
-            ::_exit(127);
-        }
-        ::close(in[0]);
-        ::close(out[1]);
-        stdin_ = in[1];  // s3rver stops when this closes, even if we die without the destructor
-        stdout_ = out[0];
-        try {
-            port_ = read_port();
-        } catch (...) {
-            stop();
-            throw;
-        }
-    }
-    S3rver(const S3rver&) = delete;
-    S3rver& operator=(const S3rver&) = delete;
-
-    ~S3rver() { stop(); }
-
-    std::uint16_t port() const { return port_; }
-    const fs::path& dir() const { return dir_; }
-
-  private:
-    void stop() {
-        if (pid_ > 0) {
-            ::kill(pid_, SIGTERM);
-            int status = 0;
-            ::waitpid(pid_, &status, 0);
-            pid_ = -1;
-        }
-        if (stdin_ >= 0) ::close(stdin_);
-        if (stdout_ >= 0) ::close(stdout_);
-        stdin_ = stdout_ = -1;
-        std::error_code ignored;
-        fs::remove_all(dir_, ignored);
-    }
-
-    std::uint16_t read_port() {
-        const std::string marker = "s3rver listening on ";
-        const auto deadline = std::chrono::steady_clock::now() + 30s;
-        std::string seen;
-        while (std::chrono::steady_clock::now() < deadline) {
-            pollfd p{stdout_, POLLIN, 0};
-            if (::poll(&p, 1, 200) <= 0) continue;
-            char buffer[256];
-            const auto n = ::read(stdout_, buffer, sizeof buffer);
-            if (n <= 0) break;
-            seen.append(buffer, static_cast<std::size_t>(n));
-            const auto at = seen.find(marker);
-            const auto end = at == std::string::npos ? at : seen.find('\n', at);
-            if (end != std::string::npos) return static_cast<std::uint16_t>(std::stoi(seen.substr(at + marker.size())));
-        }
-        throw std::runtime_error("s3rver did not start; its output: " + seen);
-    }
-
-    fs::path dir_;
-    pid_t pid_ = -1;
-    int stdin_ = -1;
-    int stdout_ = -1;
-    std::uint16_t port_ = 0;
-};
-
-struct HttpReply {
-    long status = 0;
-    std::string body;
-};
-
-/// A plain client, as a browser would use a presigned URL: no credentials, no signing.
-HttpReply http(const std::string& method, const std::string& url,
-               const std::vector<std::pair<std::string, std::string>>& headers = {}, const std::string& body = {}) {
-    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> easy(curl_easy_init(), &curl_easy_cleanup);
-    curl_slist* list = nullptr;
-    for (const auto& [name, value] : headers) list = curl_slist_append(list, (name + ": " + value).c_str());
-    HttpReply reply;
-    const auto on_body = +[](char* data, std::size_t size, std::size_t n, void* out) {
-        static_cast<std::string*>(out)->append(data, size * n);
-        return size * n;
-    };
-    curl_easy_setopt(easy.get(), CURLOPT_URL, url.c_str());
-    curl_easy_setopt(easy.get(), CURLOPT_CUSTOMREQUEST, method.c_str());
-    curl_easy_setopt(easy.get(), CURLOPT_HTTPHEADER, list);
-    curl_easy_setopt(easy.get(), CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy.get(), CURLOPT_TIMEOUT, 30L);
-    curl_easy_setopt(easy.get(), CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(easy.get(), CURLOPT_WRITEDATA, &reply.body);
-    if (method == "PUT") {
-        // POSTFIELDS would add a form Content-Type: callers that sign one pass their own.
-        curl_easy_setopt(easy.get(), CURLOPT_POSTFIELDS, body.data());
-        curl_easy_setopt(easy.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-    }
-    const auto rc = curl_easy_perform(easy.get());
-    curl_slist_free_all(list);
-    if (rc != CURLE_OK) throw std::runtime_error(std::string("http: ") + curl_easy_strerror(rc));
-    curl_easy_getinfo(easy.get(), CURLINFO_RESPONSE_CODE, &reply.status);
-    return reply;
-}
 
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -195,7 +68,8 @@ class S3StorageIt : public ::testing::Test {
             return;
         }
         try {
-            server_ = std::make_unique<S3rver>(*node, (tool / "serve.js").string());
+            server_ = std::make_unique<S3rver>(*node, (tool / "serve.js").string(),
+                                               std::vector<std::string>{kBucket, kOtherBucket});
         } catch (const std::exception& e) {
             setup_error_ = e.what();
         }
@@ -306,7 +180,7 @@ TEST_F(S3StorageIt, PresignedPutThenPresignedGetFromAPlainClient) {
     const auto put = storage.presign_put(k, "image/png", 300s);
     ASSERT_TRUE(put);
     const std::string bytes = service::core::random_bytes(4096);
-    const auto stored = http(put->method, put->url, put->headers, bytes);
+    const auto stored = plain_http(put->method, put->url, put->headers, bytes);
     ASSERT_EQ(stored.status, 200) << stored.body;
 
     const auto info = storage.head(k);
@@ -316,7 +190,7 @@ TEST_F(S3StorageIt, PresignedPutThenPresignedGetFromAPlainClient) {
 
     const auto url = storage.presign_get(k, 300s);
     ASSERT_TRUE(url);
-    const auto got = http("GET", *url);
+    const auto got = plain_http("GET", *url);
     EXPECT_EQ(got.status, 200);
     EXPECT_EQ(got.body, bytes);
 }
@@ -325,7 +199,7 @@ TEST_F(S3StorageIt, PresignedPutRefusesAnotherContentType) {
     S3Storage storage(settings(), clock_);
     const auto put = storage.presign_put(key("original"), "image/png", 300s);
     ASSERT_TRUE(put);
-    const auto refused = http("PUT", put->url, {{"Content-Type", "text/html"}}, "<script>");
+    const auto refused = plain_http("PUT", put->url, {{"Content-Type", "text/html"}}, "<script>");
     EXPECT_EQ(refused.status, 403) << refused.body;
     EXPECT_NE(refused.body.find("SignatureDoesNotMatch"), std::string::npos) << refused.body;
     EXPECT_EQ(storage.head(key("original")), std::nullopt);
@@ -341,10 +215,10 @@ TEST_F(S3StorageIt, ExpiredPresignedUrlIsRefused) {
     S3Storage earlier(settings(), past);
     const auto url = earlier.presign_get(k, 60s);
     ASSERT_TRUE(url);
-    const auto refused = http("GET", *url);
+    const auto refused = plain_http("GET", *url);
     EXPECT_EQ(refused.status, 403) << refused.body;
     EXPECT_NE(refused.body.find("Request has expired"), std::string::npos) << refused.body;
-    EXPECT_EQ(http("GET", *storage.presign_get(k, 60s)).status, 200);
+    EXPECT_EQ(plain_http("GET", *storage.presign_get(k, 60s)).status, 200);
 }
 
 TEST_F(S3StorageIt, TamperedPresignedUrlIsRefused) {
@@ -355,25 +229,25 @@ TEST_F(S3StorageIt, TamperedPresignedUrlIsRefused) {
     storage.put_file(other, write("g", "not yours"), "text/plain");
     const auto url = storage.presign_get(k, 300s);
     ASSERT_TRUE(url);
-    ASSERT_EQ(http("GET", *url).status, 200);
+    ASSERT_EQ(plain_http("GET", *url).status, 200);
 
     auto bad_signature = *url;
     bad_signature.back() = bad_signature.back() == '0' ? '1' : '0';
-    const auto refused = http("GET", bad_signature);
+    const auto refused = plain_http("GET", bad_signature);
     EXPECT_EQ(refused.status, 403);
     EXPECT_NE(refused.body.find("SignatureDoesNotMatch"), std::string::npos) << refused.body;
 
     // The signature of one key does not open another.
     auto other_key = *url;
     other_key.replace(other_key.find("/original?"), 9, "/other");
-    const auto moved = http("GET", other_key);
+    const auto moved = plain_http("GET", other_key);
     EXPECT_EQ(moved.status, 403) << moved.body;
     EXPECT_EQ(moved.body.find("not yours"), std::string::npos);
 
     // Nor a longer lifetime than the one signed.
     auto longer = *url;
     longer.replace(longer.find("X-Amz-Expires=300"), 17, "X-Amz-Expires=900");
-    EXPECT_EQ(http("GET", longer).status, 403);
+    EXPECT_EQ(plain_http("GET", longer).status, 403);
 }
 
 TEST_F(S3StorageIt, WrongSecretIsAStorageErrorWithS3sCode) {
@@ -425,7 +299,7 @@ TEST_F(S3StorageIt, HostNameEndpointSignsTheNameAndPort) {
     EXPECT_EQ(read_file(work_ / "out"), "by name");
     const auto url = named.presign_get(k, 60s);
     ASSERT_TRUE(url);
-    EXPECT_EQ(http("GET", *url).body, "by name");
+    EXPECT_EQ(plain_http("GET", *url).body, "by name");
     // Virtual-hosted style is not tried here: s3rver puts the bucket into the canonical URI of
     // a virtual-hosted request (Signature V2's rule), where S3 signs the path as sent. The S3
     // documentation vectors in sigv4_test.cpp are virtual-hosted and cover our side of it.
