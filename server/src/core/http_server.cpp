@@ -163,10 +163,10 @@ net::awaitable<bool> HttpServer::write_problem(beast::tcp_stream& stream, http::
 net::awaitable<void> HttpServer::linger(beast::tcp_stream& stream) {
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    std::array<char, 64 * 1024> sink{};
+    std::array<char, std::size_t{64} * 1024> sink{};
     stream.expires_after(std::chrono::seconds(2));
     std::size_t dropped = 0;
-    while (dropped < 64 * 1024 * 1024) {
+    while (dropped < std::size_t{64} * 1024 * 1024) {
         auto [ec, n] = co_await stream.async_read_some(net::buffer(sink), kUseTuple);
         if (ec) break;
         dropped += n;

@@ -68,7 +68,7 @@ struct ReaderDeleter {
 template <class OnReply>
 net::awaitable<void> read_replies(tcp::socket& socket, OnReply on_reply) {
     std::unique_ptr<redisReader, ReaderDeleter> reader(redisReaderCreate());
-    std::array<char, 16 * 1024> buffer{};
+    std::array<char, std::size_t{16} * 1024> buffer{};
     for (;;) {
         auto [ec, n] = co_await socket.async_read_some(net::buffer(buffer), kUseTuple);
         if (ec) co_return;

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -48,14 +49,14 @@ void copy_atomically(const fs::path& source, const fs::path& destination) {
     Fd out(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
     if (out.get() < 0) fail("cannot create", temp);
     try {
-        char buffer[64 * 1024];
+        std::array<char, std::size_t{64} * 1024> buffer{};
         for (;;) {
-            const auto n = ::read(in.get(), buffer, sizeof buffer);
+            const auto n = ::read(in.get(), buffer.data(), buffer.size());
             if (n < 0 && errno == EINTR) continue;
             if (n < 0) fail("cannot read", source);
             if (n == 0) break;
             for (ssize_t done = 0; done < n;) {
-                const auto w = ::write(out.get(), buffer + done, static_cast<std::size_t>(n - done));
+                const auto w = ::write(out.get(), buffer.data() + done, static_cast<std::size_t>(n - done));
                 if (w < 0 && errno == EINTR) continue;
                 if (w < 0) fail("cannot write", temp);
                 done += w;

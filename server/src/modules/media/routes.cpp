@@ -90,12 +90,10 @@ net::awaitable<core::Response> Routes::create_upload(core::Request& req) {
     auto ticket = co_await service_.create_upload(req.user().user_id, body, request_origin(req));
     boost::json::object headers;
     for (const auto& [name, value] : ticket.headers) headers[name] = value;
-    boost::json::object out{{"media", service_.to_json(ticket.media)},
-                            {"upload",
-                             {{"method", "PUT"},
-                              {"url", std::move(ticket.url)},
-                              {"headers", std::move(headers)},
-                              {"expires_at", std::move(ticket.expires_at)}}}};
+    boost::json::object out{
+        {"media", service_.to_json(ticket.media)},
+        {"upload",
+         {{"method", "PUT"}, {"url", ticket.url}, {"headers", std::move(headers)}, {"expires_at", ticket.expires_at}}}};
     co_return core::json_response(http::status::created, out);
 }
 

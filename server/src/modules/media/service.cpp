@@ -20,8 +20,9 @@ namespace {
 const std::vector<std::string_view> kPurposes{"avatar", "portfolio", "post", "chat"};
 
 core::ApiError too_large_error() {
-    return core::ApiError(http::status::payload_too_large, "payload_too_large", "Payload too large",
-                          "A photo may be at most " + std::to_string(kMaxUploadBytes / (1024 * 1024)) + " MiB.");
+    return core::ApiError(
+        http::status::payload_too_large, "payload_too_large", "Payload too large",
+        "A photo may be at most " + std::to_string(kMaxUploadBytes / (std::int64_t{1024} * 1024)) + " MiB.");
 }
 
 // The declared type decides only whether we accept the upload; processing sniffs the bytes.
@@ -137,7 +138,7 @@ net::awaitable<void> Service::receive_upload(std::string id, std::string expires
     TempFile temp(fs::temp_directory_path() / ("service-upload-" + core::random_token(12)));
     if (!temp.out) throw std::runtime_error("cannot create an upload scratch file");
     std::int64_t received = 0;
-    std::vector<char> buffer(64 * 1024);
+    std::vector<char> buffer(std::size_t{64} * 1024);
     for (;;) {
         const auto n = co_await body.read_some(buffer.data(), buffer.size());
         if (n == 0) break;
@@ -279,7 +280,7 @@ net::awaitable<Media> Service::attach(db::Executor& db, std::string owner_id, st
 
 std::string Service::variant_url(const Media& media, std::string_view name, std::string_view format) const {
     const auto key = variant_key(media.id, name, format);
-    const std::string path = "/media/" + media.id + "/" + std::string(name) + "." + std::string(format);
+    std::string path = "/media/" + media.id + "/" + std::string(name) + "." + std::string(format);
     if (media.is_public()) {
         if (auto url = storage_.public_url(key)) return *url;
         return path;

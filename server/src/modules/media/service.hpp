@@ -16,7 +16,7 @@
 
 namespace service::media {
 
-inline constexpr std::int64_t kMaxUploadBytes = 15 * 1024 * 1024;
+inline constexpr std::int64_t kMaxUploadBytes = std::int64_t{15} * 1024 * 1024;
 inline constexpr int kMaxPendingUploads = 20;
 inline constexpr std::chrono::minutes kUploadLifetime{60};
 inline constexpr std::chrono::minutes kPrivateLinkLifetime{15};
