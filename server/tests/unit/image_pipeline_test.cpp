@@ -12,7 +12,9 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <optional>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -524,6 +526,24 @@ TEST_F(ImagePipeline, AppliesEveryExifOrientation) {
             expect_marker_at(output.get(), kMarkerCorner[std::size_t(orientation)], format);
         }
     }
+}
+
+TEST_F(ImagePipeline, LargeJpegShrunkOnLoadIsStillOriented) {
+    // 2800 px long: decoded at 1/2 scale (1400 >= 1280), then rotated.
+    const Image stored = solid(2800, 1800, {120, 120, 120}, Rgb{230, 20, 20}, 400);
+    VipsImage* out = nullptr;
+    Image tagged = check(vips_copy(stored.get(), &out, nullptr), out);
+    vips_image_set_int(tagged.get(), VIPS_META_ORIENTATION, 6);
+    save(tagged.get(), dir_ / "big6.jpg", "jpeg");
+
+    const auto processed = process_ok(dir_ / "big6.jpg");
+    EXPECT_EQ(processed.width, 1800);
+    EXPECT_EQ(processed.height, 2800);
+    const auto& large = variant(processed, "large", "jpeg");
+    EXPECT_EQ(large.height, 1280);
+    EXPECT_NEAR(large.width, 823, 1);
+    expect_marker_at(load(large.file).get(), kTopRight, "large");
+    expect_marker_at(load(variant(processed, "medium", "webp").file).get(), kTopRight, "medium");
 }
 
 TEST_F(ImagePipeline, NoMetadataReachesAnyOutput) {

@@ -14,6 +14,10 @@
 
 #include <vips/vips.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace service::infra::images {
 namespace {
 
@@ -220,6 +224,7 @@ class Job {
     }
 
     Image derive(VipsImage* from, int side, bool crop);
+    Image flatten_on_white(VipsImage* image);
     Variant save(VipsImage* image, std::string_view name, std::string_view format);
     std::string placeholder(VipsImage* large);
 
@@ -262,16 +267,33 @@ Result Job::run() {
     // has none) needs a colour transform; untagged RGB is taken as sRGB already.
     const bool has_profile = vips_image_get_typeof(header.get(), VIPS_META_ICC_NAME) != 0 ||
                              vips_image_get_interpretation(header.get()) == VIPS_INTERPRETATION_CMYK;
-    header.reset();
 
-    // Decode once, to the large size: shrink-on-load for JPEG (DCT scaling) and WebP, the
-    // EXIF orientation applied, then the smaller variants are made from that.
+    // Shrink-on-load: libjpeg can decode at 1/2, 1/4 or 1/8 scale (DCT scaling) for a fraction
+    // of the full decode. vips_thumbnail only does it while at least 2x is left for its own
+    // reduce, so a 12-MP photo would be decoded whole for the 1280 variant; we take the
+    // largest scale that still leaves >= 1280 pixels (4000x3000 -> 2000x1500). On a 12-MP photo
+    // that is 15% less CPU, and the 1280 result differs from the full decode's by 1.0/255 on
+    // average (7 at most): under half of what the quality-80 JPEG encoding itself changes.
+    int shrink = 1;
+    if (*type == ImageType::kJpeg) {
+        const int long_side = std::max(stored_width, stored_height);
+        while (shrink < 8 && long_side / (shrink * 2) >= kLargeSide) shrink *= 2;
+    }
+    if (shrink > 1) {
+        header.reset(vips_image_new_from_file(filename.c_str(), "access", VIPS_ACCESS_SEQUENTIAL, "fail_on",
+                                              VIPS_FAIL_ON_ERROR, "shrink", shrink, nullptr));
+        if (!header) return corrupt("reading the header");
+    }
+
+    // Decode once, streaming, to the large size with the EXIF orientation applied; the smaller
+    // variants are made from that in memory.
     VipsImage* raw = nullptr;
-    const int status = has_profile ? vips_thumbnail(filename.c_str(), &raw, kLargeSide, "height", kLargeSide, "size",
-                                                    VIPS_SIZE_DOWN, "export_profile", "srgb", "intent",
-                                                    VIPS_INTENT_RELATIVE, "fail_on", VIPS_FAIL_ON_ERROR, nullptr)
-                                   : vips_thumbnail(filename.c_str(), &raw, kLargeSide, "height", kLargeSide, "size",
-                                                    VIPS_SIZE_DOWN, "fail_on", VIPS_FAIL_ON_ERROR, nullptr);
+    const int status =
+        has_profile ? vips_thumbnail_image(header.get(), &raw, kLargeSide, "height", kLargeSide, "size", VIPS_SIZE_DOWN,
+                                           "export_profile", "srgb", "intent", VIPS_INTENT_RELATIVE, nullptr)
+                    : vips_thumbnail_image(header.get(), &raw, kLargeSide, "height", kLargeSide, "size", VIPS_SIZE_DOWN,
+                                           nullptr);
+    header.reset();
     if (status != 0) return corrupt("decoding");
     Image lazy = to_srgb8(Image(raw));
     if (!lazy) return corrupt("converting to sRGB");
@@ -310,6 +332,20 @@ Image Job::derive(VipsImage* from, int side, bool crop) {
                             : vips_thumbnail_image(from, &out, side, "height", side, "size", VIPS_SIZE_DOWN,
                                                    "no_rotate", TRUE, nullptr);
     if (status != 0) output_error("resizing");
+    Image lazy(out);
+    // In memory (at most 640x640x4 bytes): both savers read it, and a lazy image would be
+    // resized once per save.
+    Image resized(vips_image_copy_memory(lazy.get()));
+    if (!resized) output_error("resizing");
+    return resized;
+}
+
+Image Job::flatten_on_white(VipsImage* image) {
+    VipsArrayDouble* white = vips_array_double_newv(3, 255.0, 255.0, 255.0);
+    VipsImage* out = nullptr;
+    const int status = vips_flatten(image, &out, "background", white, nullptr);
+    vips_area_unref(VIPS_AREA(white));
+    if (status != 0) output_error("flattening");
     return Image(out);
 }
 
@@ -328,14 +364,10 @@ Variant Job::save(VipsImage* image, std::string_view name, std::string_view form
         std::unique_ptr<void, GFree> encoded(buffer);
         write_file(variant.file, strip_webp_metadata({static_cast<const unsigned char*>(encoded.get()), length}));
     } else {
+        // JPEG has no alpha: transparent areas become white, as on a white page.
         Image flat;
         if (vips_image_hasalpha(image)) {
-            VipsArrayDouble* white = vips_array_double_newv(3, 255.0, 255.0, 255.0);
-            VipsImage* out = nullptr;
-            status = vips_flatten(image, &out, "background", white, nullptr);
-            vips_area_unref(VIPS_AREA(white));
-            if (status != 0) output_error("flattening");
-            flat.reset(out);
+            flat = flatten_on_white(image);
             image = flat.get();
         }
         status = vips_jpegsave(image, path.c_str(), "Q", kQuality, "strip", TRUE, "optimize_coding", TRUE, "interlace",
@@ -355,13 +387,7 @@ std::string Job::placeholder(VipsImage* large) {
         output_error("placeholder");
     }
     Image small(out);
-    if (vips_image_hasalpha(small.get())) {
-        VipsArrayDouble* white = vips_array_double_newv(3, 255.0, 255.0, 255.0);
-        const int status = vips_flatten(small.get(), &out, "background", white, nullptr);
-        vips_area_unref(VIPS_AREA(white));
-        if (status != 0) output_error("placeholder");
-        small.reset(out);
-    }
+    if (vips_image_hasalpha(small.get())) small = flatten_on_white(small.get());
     if (vips_image_get_bands(small.get()) != 3) {
         // sRGB without alpha is three bands; anything else is a bug upstream of here.
         throw std::logic_error("image pipeline: placeholder source has " +
@@ -405,7 +431,8 @@ double signed_pow(double value, double exponent) { return std::copysign(std::pow
 
 std::optional<ImageType> sniff(std::span<const unsigned char> head) {
     const auto starts = [head](std::initializer_list<unsigned char> magic, std::size_t at = 0) {
-        return head.size() >= at + magic.size() && std::equal(magic.begin(), magic.end(), head.begin() + at);
+        return head.size() >= at + magic.size() &&
+               std::equal(magic.begin(), magic.end(), head.begin() + std::ptrdiff_t(at));
     };
     if (starts({0xFF, 0xD8, 0xFF})) return ImageType::kJpeg;
     if (starts({0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})) return ImageType::kPng;
@@ -453,6 +480,17 @@ bool heif_supported() {
 
 Result process(const std::filesystem::path& original, const std::filesystem::path& out_dir, const Limits& limits) {
     init();
+    struct TrimAfter {
+        // A job frees some 40 MB of decoder and encoder buffers, which glibc keeps in its
+        // arenas (fragmented, so the heap top cannot shrink): hand the free pages back to the
+        // kernel, or the server's RSS stays at the peak of its largest upload. Measured cost:
+        // none within the noise of a 0.4 s job.
+        ~TrimAfter() {
+#ifdef __GLIBC__
+            malloc_trim(0);
+#endif
+        }
+    } trim;
     return Job(original, out_dir, limits).run();
 }
 
@@ -495,7 +533,7 @@ std::string blurhash(std::span<const unsigned char> pixels, int width, int heigh
             actual = std::max({actual, std::abs(factors[k].r), std::abs(factors[k].g), std::abs(factors[k].b)});
         }
         const long quantised = std::clamp(static_cast<long>(std::floor(actual * 166 - 0.5)), 0L, 82L);
-        maximum = (quantised + 1) / 166.0;
+        maximum = static_cast<double>(quantised + 1) / 166.0;
         append_base83(hash, quantised, 1);
     } else {
         append_base83(hash, 0, 1);
