@@ -53,7 +53,11 @@ function EditorItem({ item, index, items, masterId }: ItemProps) {
             update.mutate(
               { id: item.id, patch: { caption: caption.trim() } },
               {
-                onSuccess: () => toast.success(t('portfolio.caption_saved')),
+                onSuccess: (saved) => {
+                  setCaption(saved.caption);
+                  setSavedCaption(saved.caption);
+                  toast.success(t('portfolio.caption_saved'));
+                },
                 onError: (error) => toast.error(problemMessage(error, t)),
               },
             );
