@@ -26,6 +26,7 @@ const MasterBookRoute = lazyRoute(() => import('@/app/routes/app/master-book'), 
 const MastersSearchRoute = lazyRoute(() => import('@/app/routes/app/masters-search'), 'MastersSearchRoute');
 const WorkspaceBookingsRoute = lazyRoute(() => import('@/app/routes/app/workspace/workspace-bookings'), 'WorkspaceBookingsRoute');
 const WorkspaceLayout = lazyRoute(() => import('@/app/routes/app/workspace/workspace-layout'), 'WorkspaceLayout');
+const WorkspacePortfolioRoute = lazyRoute(() => import('@/app/routes/app/workspace/workspace-portfolio'), 'WorkspacePortfolioRoute');
 const WorkspaceProfileRoute = lazyRoute(() => import('@/app/routes/app/workspace/workspace-profile'), 'WorkspaceProfileRoute');
 const WorkspaceScheduleRoute = lazyRoute(() => import('@/app/routes/app/workspace/workspace-schedule'), 'WorkspaceScheduleRoute');
 const WorkspaceServicesRoute = lazyRoute(() => import('@/app/routes/app/workspace/workspace-services'), 'WorkspaceServicesRoute');
@@ -76,6 +77,7 @@ export function AppRoutes() {
           <Route path="bookings" element={guarded(<WorkspaceBookingsRoute />)} />
           <Route path="services" element={guarded(<WorkspaceServicesRoute />)} />
           <Route path="schedule" element={guarded(<WorkspaceScheduleRoute />)} />
+          <Route path="portfolio" element={guarded(<WorkspacePortfolioRoute />)} />
           <Route path="profile" element={guarded(<WorkspaceProfileRoute />)} />
         </Route>
       </Route>

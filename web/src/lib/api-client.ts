@@ -117,10 +117,15 @@ function xhrTransport(onProgress: (progress: UploadProgress) => void): Transport
       };
       xhr.onerror = () => reject(new TypeError('Network request failed'));
       xhr.ontimeout = xhr.onerror;
-      const abort = () => xhr.abort();
-      xhr.onabort = () => reject(new DOMException('The request was aborted', 'AbortError'));
+      const aborted = () => new DOMException('The request was aborted', 'AbortError');
+      // Reject at once: an XHR that has not reached the network yet fires no abort event.
+      const abort = () => {
+        xhr.abort();
+        reject(aborted());
+      };
+      xhr.onabort = () => reject(aborted());
       if (init.signal?.aborted) {
-        reject(new DOMException('The request was aborted', 'AbortError'));
+        reject(aborted());
         return;
       }
       init.signal?.addEventListener('abort', abort, { once: true });
@@ -299,6 +304,30 @@ async function request<T>(method: string, path: string, options: RequestOptions<
   return parsed.data;
 }
 
+type SignedUploadOptions = {
+  /** Sent exactly as given (the signature may cover them); nothing is added. */
+  headers: Record<string, string>;
+  signal?: AbortSignal | undefined;
+  onUploadProgress?: (progress: UploadProgress) => void;
+};
+
+/**
+ * Sends raw bytes to an absolute, pre-signed URL (a storage PUT): no bearer token, no refresh,
+ * no Accept or Content-Type of our own, only `headers`. Non-2xx answers become ApiProblems.
+ */
+async function sendSigned(method: 'PUT' | 'POST', url: string, body: Blob | ArrayBuffer | ArrayBufferView, options: SignedUploadOptions) {
+  const { headers, signal, onUploadProgress } = options;
+  const transport = onUploadProgress ? xhrTransport(onUploadProgress) : fetchTransport;
+  let res: Response;
+  try {
+    res = await transport(url, { method, headers: { ...headers }, body: body as BodyInit, signal });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiProblem(0, { title: 'Network error', code: 'network_error' });
+  }
+  if (!res.ok) throw await problemFromResponse(res);
+}
+
 type BodylessOptions<T> = Omit<RequestOptions<T>, 'body'>;
 
 export const api = {
@@ -322,6 +351,12 @@ export const api = {
     const { method = 'POST', ...rest } = options;
     return request<T>(method, path, { ...rest, body });
   },
+  /** Raw bytes to a signed absolute URL from the server (e.g. an upload ticket), PUT by default. */
+  uploadToSignedUrl: (
+    url: string,
+    body: Blob | ArrayBuffer | ArrayBufferView,
+    options: SignedUploadOptions & { method?: 'PUT' | 'POST' },
+  ): Promise<void> => sendSigned(options.method ?? 'PUT', url, body, options),
 };
 
 /** Test hook: forget an in-flight refresh between tests. */

@@ -9,7 +9,11 @@ import { chatsRu } from '@/features/chats/locales/ru';
 import { favoritesEn } from '@/features/favorites/locales/en';
 import { favoritesRu } from '@/features/favorites/locales/ru';
 import { mastersEn } from '@/features/masters/locales/en';
+import { mediaEn } from '@/features/media/locales/en';
+import { mediaRu } from '@/features/media/locales/ru';
 import { mastersRu } from '@/features/masters/locales/ru';
+import { portfolioEn } from '@/features/portfolio/locales/en';
+import { portfolioRu } from '@/features/portfolio/locales/ru';
 import { profileEn } from '@/features/profile/locales/en';
 import { profileRu } from '@/features/profile/locales/ru';
 import { reviewsEn } from '@/features/reviews/locales/en';
@@ -29,6 +33,8 @@ export const catalogues = {
   chats: { ru: chatsRu, en: chatsEn },
   favorites: { ru: favoritesRu, en: favoritesEn },
   masters: { ru: mastersRu, en: mastersEn },
+  media: { ru: mediaRu, en: mediaEn },
+  portfolio: { ru: portfolioRu, en: portfolioEn },
   profile: { ru: profileRu, en: profileEn },
   reviews: { ru: reviewsRu, en: reviewsEn },
   schedule: { ru: scheduleRu, en: scheduleEn },
@@ -41,6 +47,8 @@ export const ru = {
   ...chatsRu,
   ...favoritesRu,
   ...mastersRu,
+  ...mediaRu,
+  ...portfolioRu,
   ...profileRu,
   ...reviewsRu,
   ...scheduleRu,
@@ -56,6 +64,8 @@ export const en: Messages = {
   ...chatsEn,
   ...favoritesEn,
   ...mastersEn,
+  ...mediaEn,
+  ...portfolioEn,
   ...profileEn,
   ...reviewsEn,
   ...scheduleEn,

@@ -25,6 +25,9 @@ export const baseEn: Record<keyof typeof baseRu, string> = {
 
   'common.show_more': 'Show more',
 
+  // Photos (components/ui/photo.tsx).
+  'photo.unavailable': 'Photo unavailable',
+
   // The city and coordinate inputs (components/ui/location-fields.tsx).
   'location.city': 'City',
   'location.city_placeholder': 'e.g. Moscow',

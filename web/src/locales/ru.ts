@@ -25,6 +25,9 @@ export const baseRu = {
 
   'common.show_more': 'Показать ещё',
 
+  // Photos (components/ui/photo.tsx).
+  'photo.unavailable': 'Фото недоступно',
+
   // The city and coordinate inputs (components/ui/location-fields.tsx).
   'location.city': 'Город',
   'location.city_placeholder': 'Например, Москва',

@@ -5,9 +5,11 @@ import { toast } from '@/components/ui/toaster';
 import { resetApiClientForTests } from '@/lib/api-client';
 import { initLanguage } from '@/lib/i18n';
 import { installJsdomFetchBodies } from '@/testing/jsdom-fetch-bodies';
+import { installObjectUrls, resetObjectUrls } from '@/testing/object-urls';
 import { resetChatsDb } from '@/testing/mocks/chats-db';
 import { resetDb } from '@/testing/mocks/db';
 import { resetMarketplaceDb } from '@/testing/mocks/marketplace-db';
+import { resetMediaDb } from '@/testing/mocks/media-db';
 import { server } from '@/testing/mocks/server';
 
 let uninstallFetchBodies = () => {};
@@ -15,6 +17,7 @@ beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
   // After MSW has patched fetch, so that MSW sees Node's own Blob/FormData.
   uninstallFetchBodies = installJsdomFetchBodies();
+  installObjectUrls();
 });
 
 beforeEach(() => {
@@ -29,6 +32,8 @@ afterEach(() => {
   resetDb();
   resetMarketplaceDb();
   resetChatsDb();
+  resetMediaDb();
+  resetObjectUrls();
   resetApiClientForTests();
   toast.clear();
 });

@@ -12,12 +12,58 @@ export const locationSchema = z.object({
 });
 export type GeoLocation = z.infer<typeof locationSchema>;
 
+// ---------------------------------------------------------------------------------------
+// Photos. A Media is made by an upload (features/media) and shown by several features
+// (avatars, portfolios); its variants are WebP with a JPEG twin.
+
+export const mediaPurposeSchema = z.enum(['avatar', 'portfolio', 'post', 'chat']);
+export type MediaPurpose = z.infer<typeof mediaPurposeSchema>;
+
+export const mediaStatusSchema = z.enum(['pending', 'processing', 'ready', 'failed']);
+export type MediaStatus = z.infer<typeof mediaStatusSchema>;
+
+export const mediaFailureReasonSchema = z.enum(['unsupported_type', 'too_large', 'corrupt', 'processing_error']);
+export type MediaFailureReason = z.infer<typeof mediaFailureReasonSchema>;
+
+export const mediaVariantSchema = z.object({
+  url: z.string(),
+  jpeg_url: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
+export type MediaVariant = z.infer<typeof mediaVariantSchema>;
+
+/** thumb: a 160×160 centre crop; medium and large: 640 and 1280 px on the long side (never scaled up). */
+export const mediaVariantsSchema = z.object({
+  thumb: mediaVariantSchema,
+  medium: mediaVariantSchema,
+  large: mediaVariantSchema,
+});
+export type MediaVariants = z.infer<typeof mediaVariantsSchema>;
+
+export const mediaSchema = z.object({
+  id: z.string(),
+  owner_id: z.string(),
+  purpose: mediaPurposeSchema,
+  status: mediaStatusSchema,
+  failure_reason: mediaFailureReasonSchema.nullable(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  /** BlurHash (4×3 components) to paint while the image loads. */
+  placeholder: z.string().nullable(),
+  variants: mediaVariantsSchema.nullable(),
+  created_at: z.string(),
+});
+export type Media = z.infer<typeof mediaSchema>;
+
 export const userSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
   role: roleSchema,
   avatar_url: z.string().nullable(),
+  /** Coming with PATCH /users/me {avatar_media_id}: every variant of the avatar. */
+  avatar: mediaVariantsSchema.nullable().optional(),
   city: z.string().nullable(),
   location: locationSchema.nullable(),
   interests: z.array(z.string()),
@@ -103,6 +149,8 @@ export const masterProfileSchema = z.object({
   services: z.array(serviceSchema),
   is_favorite: z.boolean(),
   distance_m: z.number().nullable().optional(),
+  /** Coming: the master's avatar (thumb URL). */
+  avatar_url: z.string().nullable().optional(),
 });
 export type MasterProfile = z.infer<typeof masterProfileSchema>;
 
@@ -118,6 +166,10 @@ export const masterSummarySchema = z.object({
   min_price_minor: z.number().int().nullable(),
   currency: z.string().nullable(),
   is_favorite: z.boolean(),
+  /** Coming: the master's avatar (thumb URL). */
+  avatar_url: z.string().nullable().optional(),
+  /** Coming: the thumb of the first portfolio photo. */
+  cover_url: z.string().nullable().optional(),
 });
 export type MasterSummary = z.infer<typeof masterSummarySchema>;
 

@@ -107,4 +107,37 @@ describe('api client bodies', () => {
     expect(error).toBeInstanceOf(DOMException);
     expect((error as DOMException).name).toBe('AbortError');
   });
+
+  it('PUTs raw bytes to a signed absolute URL with exactly its headers and no token', async () => {
+    seedUser({}, { loggedIn: true });
+    const seen: { auth: string | null; type: string | null; accept: string | null; size: number }[] = [];
+    server.use(
+      http.put('https://storage.test/bucket/photo', async ({ request }) => {
+        seen.push({
+          auth: request.headers.get('Authorization'),
+          type: request.headers.get('Content-Type'),
+          accept: request.headers.get('Accept'),
+          size: (await request.arrayBuffer()).byteLength,
+        });
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const progress: UploadProgress[] = [];
+    await api.uploadToSignedUrl('https://storage.test/bucket/photo', new Uint8Array(300), {
+      headers: { 'Content-Type': 'image/png' },
+      onUploadProgress: (p) => progress.push(p),
+    });
+    expect(seen).toEqual([{ auth: null, type: 'image/png', accept: null, size: 300 }]);
+    expect(progress.at(-1)).toMatchObject({ loaded: 300 });
+  });
+
+  it('turns a signed upload’s refusal into an ApiProblem', async () => {
+    server.use(
+      http.put('https://storage.test/bucket/photo', () => problem(403, 'upload_expired', 'Forbidden')),
+    );
+    const error = await api
+      .uploadToSignedUrl('https://storage.test/bucket/photo', new Uint8Array(3), { headers: {} })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 403, code: 'upload_expired' });
+  });
 });

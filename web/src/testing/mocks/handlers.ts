@@ -3,6 +3,7 @@ import { loginInputSchema, type LoginInput } from '@/features/auth/api/login';
 import { logoutInputSchema, type LogoutInput } from '@/features/auth/api/logout';
 import { registerInputSchema, type RegisterInput } from '@/features/auth/api/register';
 import { categoriesResponseSchema, type CategoriesResponse } from '@/features/profile/api/get-categories';
+import { updateAvatarInputSchema } from '@/features/profile/api/update-avatar';
 import { updateProfileInputSchema, type UpdateProfileInput } from '@/features/profile/api/update-profile';
 import {
   categories,
@@ -14,6 +15,7 @@ import {
   revokeFamily,
   userForAccessToken,
 } from '@/testing/mocks/db';
+import { mediaDb } from '@/testing/mocks/media-db';
 import { authResponseSchema, userSchema, type AuthResponse, type ProblemDocument, type User } from '@/types/api';
 import type { ZodError } from 'zod';
 
@@ -109,6 +111,20 @@ export const handlers = [
     if (!user) return problem(401, 'token_expired', 'Unauthorized');
     const body = await request.json();
     db.calls.patches.push(body);
+    if (typeof body === 'object' && body !== null && 'avatar_media_id' in body) {
+      // Coming on the server: a ready photo of the user's, uploaded for an avatar, or null.
+      const avatar = updateAvatarInputSchema.safeParse(body);
+      if (!avatar.success) return validationProblem(avatar.error);
+      const id = avatar.data.avatar_media_id;
+      const media = id ? mediaDb.media.get(id) : undefined;
+      if (id && (!media || media.owner_id !== user.id || media.status !== 'ready' || media.purpose !== 'avatar')) {
+        return problem(422, 'validation_failed', 'Validation failed', {
+          errors: [{ field: 'avatar_media_id', message: 'not a ready avatar photo' }],
+        });
+      }
+      Object.assign(user, { avatar_url: media?.variants?.thumb.url ?? null, avatar: media?.variants ?? null });
+      return HttpResponse.json(userSchema.parse(publicUser(user)));
+    }
     const parsed = updateProfileInputSchema.safeParse(body);
     if (!parsed.success) return validationProblem(parsed.error);
     Object.assign(user, parsed.data);

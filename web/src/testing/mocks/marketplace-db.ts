@@ -1,5 +1,6 @@
 import type { Interval, WeeklyInterval } from '@/features/schedule/api/get-schedule';
 import { categories, createUser, db, type StoredUser } from '@/testing/mocks/db';
+import { coverOf } from '@/testing/mocks/media-db';
 import type { Booking, BookingRules, Category, GeoLocation, MasterProfile, MasterSummary, Review, Service } from '@/types/api';
 
 // The marketplace half of the mock server: masters, services, schedules, bookings, reviews
@@ -172,6 +173,7 @@ export function masterProfileView(m: StoredMaster, viewer: StoredUser | undefine
     services: servicesOf(m.id, { activeOnly: true }).map(publicService),
     is_favorite: isFavorite(viewer, m.id),
     ...(distance !== undefined ? { distance_m: distance } : {}),
+    avatar_url: db.users.get(m.user_id)?.avatar_url ?? null,
   };
 }
 
@@ -189,6 +191,8 @@ export function masterSummaryView(m: StoredMaster, viewer: StoredUser | undefine
     min_price_minor: prices.length > 0 ? Math.min(...prices) : null,
     currency: 'RUB',
     is_favorite: isFavorite(viewer, m.id),
+    avatar_url: db.users.get(m.user_id)?.avatar_url ?? null,
+    cover_url: coverOf(m.id),
   };
 }
 

@@ -2,5 +2,6 @@ import { setupServer } from 'msw/node';
 import { chatsHandlers } from '@/testing/mocks/chats-handlers';
 import { handlers } from '@/testing/mocks/handlers';
 import { marketplaceHandlers } from '@/testing/mocks/marketplace-handlers';
+import { mediaHandlers } from '@/testing/mocks/media-handlers';
 
-export const server = setupServer(...handlers, ...marketplaceHandlers, ...chatsHandlers);
+export const server = setupServer(...handlers, ...mediaHandlers, ...marketplaceHandlers, ...chatsHandlers);

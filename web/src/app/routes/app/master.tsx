@@ -9,6 +9,7 @@ import { useMaster } from '@/features/masters/api/get-master';
 import { MasterHeader } from '@/features/masters/components/master-header';
 import { ServicesList } from '@/features/masters/components/services-list';
 import { getLastDeviceLocation } from '@/features/masters/hooks/use-search-location';
+import { PortfolioGallery } from '@/features/portfolio/components/portfolio-gallery';
 import { ReviewsList } from '@/features/reviews/components/reviews-list';
 import { isApiProblem } from '@/lib/api-client';
 import { useUser } from '@/lib/auth';
@@ -68,6 +69,8 @@ export function MasterRoute() {
           <StartChatButton userId={m.user_id} />
         )}
       </section>
+
+      <PortfolioGallery masterId={m.id} masterName={m.display_name} />
 
       <section className="card" aria-labelledby="services-title">
         <h2 id="services-title" className="card__subtitle">

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Avatar } from '@/components/ui/avatar';
 import { MasterRating } from '@/features/masters/components/master-rating';
@@ -8,13 +8,32 @@ import { useI18n } from '@/lib/i18n';
 import type { MasterSummary } from '@/types/api';
 import '@/features/masters/styles/masters.css';
 
+/** The thumb of the master's first portfolio photo; gone if it fails to load. */
+function MasterCover({ src }: { src: string }) {
+  const [failed, setFailed] = useState<string | null>(null);
+  if (failed === src) return null;
+  return (
+    <img
+      className="master-card__cover"
+      src={src}
+      alt=""
+      width={72}
+      height={72}
+      loading="lazy"
+      decoding="async"
+      data-testid="master-cover"
+      onError={() => setFailed(src)}
+    />
+  );
+}
+
 /** One search result. `action` is rendered in the corner (the favourite heart). */
 export function MasterCard({ master, action }: { master: MasterSummary; action?: ReactNode }) {
   const { t, lang } = useI18n();
   const place = [master.city, master.address].filter(Boolean).join(', ');
   return (
     <li className="master-card tile" data-testid="master-card" data-master-id={master.id}>
-      <Avatar name={master.display_name} src={null} size="md" />
+      <Avatar name={master.display_name} src={master.avatar_url ?? null} size="md" />
       <div className="master-card__body">
         <Link to={`/masters/${master.id}`} className="master-card__name" data-testid="master-card-link">
           {master.display_name}
@@ -40,6 +59,7 @@ export function MasterCard({ master, action }: { master: MasterSummary; action?:
         </div>
         {place && <p className="master-card__place muted">{place}</p>}
       </div>
+      {master.cover_url && <MasterCover src={master.cover_url} />}
       {action && <div className="master-card__action">{action}</div>}
     </li>
   );

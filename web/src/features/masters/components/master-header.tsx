@@ -14,7 +14,7 @@ export function MasterHeader({ master, action }: { master: MasterProfile; action
   return (
     <header className="master-header" data-testid="master-header">
       <div className="master-header__top">
-        <Avatar name={master.display_name} src={null} />
+        <Avatar name={master.display_name} src={master.avatar_url ?? null} />
         <div className="master-header__who">
           <h1 className="master-header__name" data-testid="master-name">
             {master.display_name}

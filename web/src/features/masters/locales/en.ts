@@ -40,6 +40,7 @@ export const mastersEn: Record<keyof typeof mastersRu, string> = {
   'workspace.tabs.bookings': 'Bookings',
   'workspace.tabs.services': 'Services',
   'workspace.tabs.schedule': 'Schedule',
+  'workspace.tabs.portfolio': 'Portfolio',
   'workspace.tabs.profile': 'Profile',
   'workspace.profile.display_name': 'Name shown to clients',
   'workspace.profile.bio': 'About you',

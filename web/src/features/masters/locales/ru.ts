@@ -39,6 +39,7 @@ export const mastersRu = {
   'workspace.tabs.bookings': 'Записи',
   'workspace.tabs.services': 'Услуги',
   'workspace.tabs.schedule': 'Расписание',
+  'workspace.tabs.portfolio': 'Портфолио',
   'workspace.tabs.profile': 'Профиль',
   'workspace.profile.display_name': 'Имя для клиентов',
   'workspace.profile.bio': 'О себе',

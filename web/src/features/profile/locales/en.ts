@@ -18,4 +18,7 @@ export const profileEn: Record<keyof typeof profileRu, string> = {
   'profile.no_interests': 'No interests selected',
   'profile.categories_failed': 'Could not load categories',
   'profile.member_since': 'Member since {date}',
+  'profile.photo': 'Profile photo',
+  'profile.photo_saved': 'Profile photo saved',
+  'profile.photo_removed': 'Profile photo removed',
 };

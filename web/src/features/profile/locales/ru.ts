@@ -17,4 +17,7 @@ export const profileRu = {
   'profile.no_interests': 'Интересы не выбраны',
   'profile.categories_failed': 'Не удалось загрузить категории',
   'profile.member_since': 'С нами с {date}',
+  'profile.photo': 'Фото профиля',
+  'profile.photo_saved': 'Фото профиля сохранено',
+  'profile.photo_removed': 'Фото профиля удалено',
 } as const satisfies Record<string, string>;

@@ -21,6 +21,7 @@ const TABS = [
   { to: '/workspace/bookings', key: 'workspace.tabs.bookings' },
   { to: '/workspace/services', key: 'workspace.tabs.services' },
   { to: '/workspace/schedule', key: 'workspace.tabs.schedule' },
+  { to: '/workspace/portfolio', key: 'workspace.tabs.portfolio' },
   { to: '/workspace/profile', key: 'workspace.tabs.profile' },
 ] as const;
 

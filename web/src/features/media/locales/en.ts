@@ -1,0 +1,47 @@
+import type { mediaRu } from '@/features/media/locales/ru';
+
+export const mediaEn: Record<keyof typeof mediaRu, string> = {
+  'media.picker.choose_one': 'Choose a photo',
+  'media.picker.choose_many': 'Choose photos',
+  'media.picker.drop_one': 'or drop a photo here.',
+  'media.picker.drop_many': 'or drop photos here, several at once if you like.',
+  'media.picker.paste': 'You can paste one too (Ctrl+V).',
+  'media.picker.limits': 'JPEG, PNG or WebP, up to 15 MB.',
+  'media.preview_alt': 'Chosen photo: {name}',
+  'media.progress_label': 'Uploading {name}',
+
+  'media.status.preparing': 'Getting ready…',
+  'media.status.uploading': 'Uploaded {percent}%',
+  'media.status.processing': 'Processing the photo…',
+  'media.status.ready': 'Photo uploaded',
+  'media.cancel': 'Cancel',
+  'media.retry': 'Try again',
+  'media.dismiss': 'Remove',
+
+  'media.error.too_large': 'The file is too large: 15 MB at most',
+  'media.error.unsupported_type': 'This format will not do: upload a JPEG, PNG or WebP',
+  'media.error.heic': 'HEIC photos are not accepted yet: save it as JPEG',
+  'media.error.empty': 'The file is empty',
+  'media.error.too_many_pending': 'Too many unfinished uploads. Try again a little later',
+  'media.error.too_many_pending_retry': 'Too many unfinished uploads. Try again in {seconds} s',
+  'media.error.expired': 'The upload link has expired. Please try again',
+  'media.error.timeout': 'Processing is taking too long. Please try again',
+  'media.error.processing_failed': 'The photo could not be processed: {reason}',
+  'media.error.reason_unsupported_type': 'the format was not recognised',
+  'media.error.reason_too_large': 'the image is too large',
+  'media.error.reason_corrupt': 'the file is damaged',
+  'media.error.reason_processing_error': 'a server error',
+
+  'media.avatar.choose': 'Choose a photo',
+  'media.avatar.change': 'Choose another photo',
+  'media.avatar.preview_hint': 'This is how it will look on your profile.',
+  'media.avatar.save': 'Save photo',
+  'media.avatar.discard': 'Keep the current one',
+  'media.avatar.updated': 'Profile photo updated',
+  'media.avatar.remove': 'Remove photo',
+  'media.avatar.remove_confirm': 'Remove your profile photo?',
+  'media.avatar.remove_yes': 'Remove',
+
+  'media.queue.label': 'Photos being uploaded',
+  'media.queue.skipped': 'Photos that did not fit: {n}',
+};

@@ -1,0 +1,119 @@
+import { useEffect, useRef } from 'react';
+import { createPortal } from 'react-dom';
+import { Photo } from '@/components/ui/photo';
+import type { PortfolioItem } from '@/features/portfolio/api/get-portfolio';
+import { useI18n } from '@/lib/i18n';
+import '@/features/portfolio/styles/portfolio.css';
+
+type PhotoViewerProps = {
+  items: PortfolioItem[];
+  index: number;
+  onIndexChange: (index: number) => void;
+  onClose: () => void;
+  /** Names the dialog, e.g. "Портфолио: Мария". */
+  label: string;
+};
+
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Full-screen photos, one at a time: ← and → (or the buttons) go through them, round the
+ * ends; Esc closes. Focus stays inside while it is open and goes back where it was after.
+ */
+export function PhotoViewer({ items, index, onIndexChange, onClose, label }: PhotoViewerProps) {
+  const { t } = useI18n();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const item = items[index];
+  const count = items.length;
+  const latest = useRef({ index, count, onIndexChange, onClose });
+  latest.current = { index, count, onIndexChange, onClose };
+
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    closeRef.current?.focus();
+    const { overflow } = document.body.style;
+    document.body.style.overflow = 'hidden';
+    return () => {
+      document.body.style.overflow = overflow;
+      opener?.focus();
+    };
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const { index: at, count: n, onIndexChange: go, onClose: close } = latest.current;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        close();
+      } else if (event.key === 'ArrowRight' && n > 1) {
+        event.preventDefault();
+        go((at + 1) % n);
+      } else if (event.key === 'ArrowLeft' && n > 1) {
+        event.preventDefault();
+        go((at - 1 + n) % n);
+      } else if (event.key === 'Tab') {
+        // Keep focus inside the dialog.
+        const focusable = Array.from(dialogRef.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []);
+        const first = focusable[0];
+        const last = focusable[focusable.length - 1];
+        if (!first || !last) return;
+        const inside = dialogRef.current?.contains(document.activeElement) ?? false;
+        if (event.shiftKey && (document.activeElement === first || !inside)) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && (document.activeElement === last || !inside)) {
+          event.preventDefault();
+          first.focus();
+        }
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (!item) return null;
+  return createPortal(
+    <div className="photo-viewer" role="dialog" aria-modal="true" aria-label={label} ref={dialogRef} data-testid="photo-viewer">
+      <div className="photo-viewer__bar">
+        <span className="photo-viewer__counter" data-testid="photo-viewer-counter">
+          {t('portfolio.viewer.counter', { n: index + 1, total: count })}
+        </span>
+        <button ref={closeRef} type="button" className="photo-viewer__button" onClick={onClose} aria-label={t('portfolio.viewer.close')}>
+          ×
+        </button>
+      </div>
+      <div className="photo-viewer__stage" onClick={(event) => event.target === event.currentTarget && onClose()}>
+        {count > 1 && (
+          <button
+            type="button"
+            className="photo-viewer__button photo-viewer__nav photo-viewer__nav--prev"
+            onClick={() => onIndexChange((index - 1 + count) % count)}
+            aria-label={t('portfolio.viewer.previous')}
+          >
+            ‹
+          </button>
+        )}
+        <figure className="photo-viewer__figure">
+          <Photo key={item.id} photo={item.media} alt={item.caption || t('portfolio.photo_n', { n: index + 1 })} fit="natural" sizes="100vw" loading="eager" />
+          {item.caption && (
+            <figcaption className="photo-viewer__caption" data-testid="photo-viewer-caption">
+              {item.caption}
+            </figcaption>
+          )}
+        </figure>
+        {count > 1 && (
+          <button
+            type="button"
+            className="photo-viewer__button photo-viewer__nav photo-viewer__nav--next"
+            onClick={() => onIndexChange((index + 1) % count)}
+            aria-label={t('portfolio.viewer.next')}
+          >
+            ›
+          </button>
+        )}
+      </div>
+    </div>,
+    document.body,
+  );
+}
