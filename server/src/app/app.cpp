@@ -27,6 +27,7 @@
 #include "modules/favorites/module.hpp"
 #include "modules/masters/module.hpp"
 #include "modules/media/module.hpp"
+#include "modules/portfolio/module.hpp"
 #include "modules/reviews/module.hpp"
 #include "modules/schedule/module.hpp"
 #include "modules/services/module.hpp"
@@ -145,6 +146,7 @@ struct App::Parts {
         auto& price_lists = add<services::Module>(pool, catalogue.service);
         auto& profiles = add<masters::Module>(pool, price_lists.price_list, catalogue.service);
         add<schedule::Module>(pool, profiles.service, clock);
+        add<portfolio::Module>(pool, photos.service, price_lists.price_list);
         auto& booking = add<bookings::Module>(pool, hub, clock);
         add<favorites::Module>(pool, profiles.service);
         add<reviews::Module>(pool, booking.service, profiles.service);

@@ -500,3 +500,105 @@ TEST_F(MediaS3IT, PhotosGoThroughTheStoreWithPresignedUrls) {
                   204);
     }
 }
+
+TEST_F(MediaIT, AMastersPortfolioKeepsItsOrderAndOnlyTheirOwnPhotos) {
+    const auto category =
+        std::string(get(port(), "/api/v1/categories").json().at("items").as_array()[0].at("id").as_string());
+    const auto make_master = [&] {
+        auto account = register_account(port(), "master");
+        const auto profile =
+            http_request(port(), http::verb::put, "/api/v1/masters/me",
+                         boost::json::serialize(object{{"display_name", "Portfolio " + account.email},
+                                                       {"category_ids", boost::json::array{category}},
+                                                       {"address", "Tverskaya 1"},
+                                                       {"city", "Moscow"},
+                                                       {"location", object{{"lat", 55.76}, {"lon", 37.61}}},
+                                                       {"timezone", "Europe/Moscow"}}),
+                         bearer(account.access_token));
+        EXPECT_EQ(profile.status, 201) << profile.body;
+        return std::pair{account, std::string(profile.json().at("id").as_string())};
+    };
+    const auto [master, master_id] = make_master();
+    const auto [other, other_id] = make_master();
+    const auto service = post_json(port(), "/api/v1/masters/me/services",
+                                   object{{"name", "Nails"},
+                                          {"category_id", category},
+                                          {"price_minor", 150000},
+                                          {"currency", "RUB"},
+                                          {"duration_min", 60}},
+                                   bearer(other.access_token));
+    ASSERT_EQ(service.status, 201) << service.body;
+    const std::string others_service(service.json().at("id").as_string());
+
+    std::vector<std::string> photos;
+    for (int i = 0; i < 3; ++i) {
+        photos.push_back(upload(master, "portfolio", img::png(200 + i * 10, 150), "image/png"));
+        ASSERT_EQ(settled(master, photos.back()).at("status").as_string(), "ready");
+    }
+    const auto add = [&](const object& body, const Account& who) {
+        return post_json(port(), "/api/v1/masters/me/portfolio", body, bearer(who.access_token));
+    };
+    std::vector<std::string> items;
+    for (int i = 0; i < 3; ++i) {
+        const auto res =
+            add(object{{"media_id", photos[static_cast<std::size_t>(i)]}, {"caption", "Look " + std::to_string(i)}},
+                master);
+        ASSERT_EQ(res.status, 201) << res.body;
+        EXPECT_EQ(res.json().at("position").as_int64(), i);
+        EXPECT_EQ(res.json().at("media").at("status").as_string(), "ready");
+        items.push_back(std::string(res.json().at("id").as_string()));
+    }
+    const auto order = [&] {
+        std::vector<std::string> ids;
+        const auto list = get(port(), "/api/v1/masters/" + master_id + "/portfolio").json();
+        int expected = 0;
+        for (const auto& item : list.at("items").as_array()) {
+            EXPECT_EQ(item.at("position").as_int64(), expected++);
+            ids.push_back(std::string(item.at("id").as_string()));
+        }
+        return ids;
+    };
+    EXPECT_EQ(order(), items);
+
+    // Moving the last to the front shifts the others; the caption changes with it.
+    const auto moved = http_request(port(), http::verb::patch, "/api/v1/masters/me/portfolio/" + items[2],
+                                    boost::json::serialize(object{{"position", 0}, {"caption", "Cover"}}),
+                                    bearer(master.access_token));
+    ASSERT_EQ(moved.status, 200) << moved.body;
+    EXPECT_EQ(moved.json().at("caption").as_string(), "Cover");
+    EXPECT_EQ(order(), (std::vector<std::string>{items[2], items[0], items[1]}));
+
+    // Only one's own ready portfolio photos, once each, and one's own services.
+    const auto foreign = upload(other, "portfolio", img::png(100, 100), "image/png");
+    ASSERT_EQ(settled(other, foreign).at("status").as_string(), "ready");
+    EXPECT_EQ(add(object{{"media_id", foreign}}, master).status, 422);
+    EXPECT_EQ(add(object{{"media_id", photos[0]}}, master).status, 422);
+    const auto avatar = upload(master, "avatar", img::png(100, 100), "image/png");
+    ASSERT_EQ(settled(master, avatar).at("status").as_string(), "ready");
+    EXPECT_EQ(add(object{{"media_id", avatar}}, master).status, 422);
+    const auto extra = upload(master, "portfolio", img::png(120, 100), "image/png");
+    ASSERT_EQ(settled(master, extra).at("status").as_string(), "ready");
+    const auto wrong_service = add(object{{"media_id", extra}, {"service_id", others_service}}, master);
+    EXPECT_EQ(wrong_service.status, 422);
+    EXPECT_TRUE(contains(wrong_service.body, "service_id")) << wrong_service.body;
+    const auto client = register_account(port());
+    EXPECT_EQ(add(object{{"media_id", extra}}, client).status, 403);
+    // Another master cannot touch this portfolio.
+    EXPECT_EQ(http_request(port(), http::verb::delete_, "/api/v1/masters/me/portfolio/" + items[0], {},
+                           bearer(other.access_token))
+                  .status,
+              404);
+
+    // Deleting an item closes the gap; deleting a photo removes its item.
+    ASSERT_EQ(http_request(port(), http::verb::delete_, "/api/v1/masters/me/portfolio/" + items[0], {},
+                           bearer(master.access_token))
+                  .status,
+              204);
+    EXPECT_EQ(order(), (std::vector<std::string>{items[2], items[1]}));
+    EXPECT_EQ(query_value("SELECT attached_at IS NULL FROM media WHERE id = '" + photos[0] + "'"), "t");
+    ASSERT_EQ(
+        http_request(port(), http::verb::delete_, "/api/v1/media/" + photos[2], {}, bearer(master.access_token)).status,
+        204);
+    EXPECT_EQ(order(), (std::vector<std::string>{items[1]}));
+    EXPECT_EQ(get(port(), "/api/v1/masters/not-a-uuid/portfolio").status, 404);
+}

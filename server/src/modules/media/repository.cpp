@@ -19,6 +19,14 @@ net::awaitable<std::optional<Media>> Repository::get(db::Executor& db, std::stri
     co_return media_from_row(rows[0]);
 }
 
+net::awaitable<std::vector<Media>> Repository::get_many(db::Executor& db, std::vector<std::string> ids) const {
+    const auto rows = co_await db.query(sql::kGetMediaMany, db::Params(ids));
+    std::vector<Media> out;
+    out.reserve(static_cast<std::size_t>(rows.size()));
+    for (int i = 0; i < rows.size(); ++i) out.push_back(media_from_row(rows[i]));
+    co_return out;
+}
+
 net::awaitable<std::optional<Media>> Repository::lock(db::Executor& db, std::string id) const {
     const auto rows = co_await db.query(sql::kLockMedia, db::Params(id));
     if (rows.empty()) co_return std::nullopt;

@@ -14,6 +14,7 @@ class Repository {
     net::awaitable<Media> insert(db::Executor& db, std::string owner_id, Purpose purpose, std::string declared_type,
                                  std::int64_t max_bytes, std::string upload_expires_at) const;
     net::awaitable<std::optional<Media>> get(db::Executor& db, std::string id) const;
+    net::awaitable<std::vector<Media>> get_many(db::Executor& db, std::vector<std::string> ids) const;
     net::awaitable<std::optional<Media>> lock(db::Executor& db, std::string id) const;
     net::awaitable<int> count_pending(db::Executor& db, std::string owner_id, std::string now) const;
     net::awaitable<void> mark_uploaded(db::Executor& db, std::string id, std::int64_t bytes) const;

@@ -69,6 +69,11 @@ class Service {
     net::awaitable<std::pair<Media, bool>> complete(std::string user_id, std::string id);
     net::awaitable<Media> get(std::optional<std::string> viewer, std::string id);
     net::awaitable<void> remove(std::string user_id, std::string id);
+    /// Several photos by id, for modules that show lists of them (portfolio); no visibility
+    /// check: the caller shows only photos it attached.
+    net::awaitable<std::vector<Media>> get_many(std::vector<std::string> ids) {
+        return repository_.get_many(pool_, std::move(ids));
+    }
     /// GET /media/<id>/<file>: a variant, public or with a valid signature.
     net::awaitable<ServedFile> serve(std::string id, std::string file, std::optional<std::string> expires,
                                      std::optional<std::string> signature);

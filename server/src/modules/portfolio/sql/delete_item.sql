@@ -1,0 +1,1 @@
+DELETE FROM portfolio_items WHERE id = $1::uuid AND master_id = $2::uuid
