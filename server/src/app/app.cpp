@@ -144,7 +144,7 @@ struct App::Parts {
         users = &add<users::Module>(pool, catalogue.service, photos.service);
         auth = &add<auth::Module>(pool, users->repository, jwt, blocking, config.bcrypt_cost, clock);
         auto& price_lists = add<services::Module>(pool, catalogue.service);
-        auto& profiles = add<masters::Module>(pool, price_lists.price_list, catalogue.service);
+        auto& profiles = add<masters::Module>(pool, price_lists.price_list, catalogue.service, photos.service);
         add<schedule::Module>(pool, profiles.service, clock);
         add<portfolio::Module>(pool, photos.service, price_lists.price_list);
         auto& booking = add<bookings::Module>(pool, hub, clock);

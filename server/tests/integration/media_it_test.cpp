@@ -567,6 +567,15 @@ TEST_F(MediaIT, AMastersPortfolioKeepsItsOrderAndOnlyTheirOwnPhotos) {
     ASSERT_EQ(moved.status, 200) << moved.body;
     EXPECT_EQ(moved.json().at("caption").as_string(), "Cover");
     EXPECT_EQ(order(), (std::vector<std::string>{items[2], items[0], items[1]}));
+    // The first item is the cover on master cards (a favourites list shows cards).
+    const auto fan = register_account(port());
+    ASSERT_EQ(
+        http_request(port(), http::verb::put, "/api/v1/favorites/masters/" + master_id, {}, bearer(fan.access_token))
+            .status,
+        204);
+    const auto cards = get(port(), "/api/v1/favorites/masters", bearer(fan.access_token)).json();
+    ASSERT_EQ(cards.at("items").as_array().size(), 1u);
+    EXPECT_EQ(cards.at("items").as_array()[0].at("cover_url").as_string(), "/media/" + photos[2] + "/thumb.webp");
 
     // Only one's own ready portfolio photos, once each, and one's own services.
     const auto foreign = upload(other, "portfolio", img::png(100, 100), "image/png");

@@ -47,6 +47,7 @@ Card card_from_row(const db::Row& r) {
     c.distance_m = r.get<std::optional<double>>(9);
     c.min_price_minor = r.get<std::optional<std::int64_t>>(10);
     c.is_favorite = r.get<bool>(11);
+    c.cover_media_id = r.get<std::optional<std::string>>(12);
     return c;
 }
 
@@ -62,7 +63,8 @@ boost::json::object to_json(const Card& c) {
             {"distance_m", c.distance_m ? boost::json::value(std::round(*c.distance_m)) : nullptr},
             {"min_price_minor", c.min_price_minor ? boost::json::value(*c.min_price_minor) : nullptr},
             {"currency", "RUB"},
-            {"is_favorite", c.is_favorite}};
+            {"is_favorite", c.is_favorite},
+            {"cover_url", c.cover_url ? boost::json::value(*c.cover_url) : nullptr}};
 }
 
 boost::json::object to_json(const BookingRules& r) {

@@ -64,6 +64,8 @@ struct Card {
     std::optional<double> distance_m;
     std::optional<std::int64_t> min_price_minor;
     bool is_favorite = false;
+    std::optional<std::string> cover_media_id;  // the first portfolio photo
+    std::optional<std::string> cover_url;       // its thumb; set by the service from the media module
 };
 
 Profile profile_from_row(const db::Row& row);

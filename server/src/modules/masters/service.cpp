@@ -47,12 +47,22 @@ net::awaitable<ProfileView> Service::get(std::string id, std::optional<double> l
     co_return co_await with_services(std::move(*profile));
 }
 
+void Service::add_covers(std::vector<Card>& cards) const {
+    for (auto& card : cards) {
+        if (card.cover_media_id) card.cover_url = media_.public_url(*card.cover_media_id);
+    }
+}
+
 net::awaitable<db::Page<Card>> Service::search(SearchQuery query) {
-    co_return co_await repository_.search(pool_, std::move(query));
+    auto page = co_await repository_.search(pool_, std::move(query));
+    add_covers(page.items);
+    co_return page;
 }
 
 net::awaitable<std::vector<Card>> Service::cards(std::vector<std::string> ids, std::optional<std::string> viewer) {
-    co_return co_await repository_.cards(pool_, std::move(ids), std::move(viewer));
+    auto cards = co_await repository_.cards(pool_, std::move(ids), std::move(viewer));
+    add_covers(cards);
+    co_return cards;
 }
 
 net::awaitable<std::string> Service::timezone(std::string master_id) {

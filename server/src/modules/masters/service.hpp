@@ -8,6 +8,7 @@
 #include "modules/categories/service.hpp"
 #include "modules/masters/master.hpp"
 #include "modules/masters/repository.hpp"
+#include "modules/media/service.hpp"
 #include "modules/services/price_list.hpp"
 
 namespace service::masters {
@@ -28,8 +29,8 @@ struct Saved {
 class Service {
   public:
     Service(db::Pool& pool, const Repository& repository, services::PriceList& price_list,
-            categories::Service& categories)
-        : pool_(pool), repository_(repository), price_list_(price_list), categories_(categories) {}
+            categories::Service& categories, media::Service& media)
+        : pool_(pool), repository_(repository), price_list_(price_list), categories_(categories), media_(media) {}
 
     net::awaitable<Saved> put_me(std::string user_id, ProfileInput input);
     /// 404 master_profile_missing before the first put_me.
@@ -52,6 +53,10 @@ class Service {
     const Repository& repository_;
     services::PriceList& price_list_;
     categories::Service& categories_;
+    media::Service& media_;
+
+    /// Cover URLs from the cards' cover photo ids.
+    void add_covers(std::vector<Card>& cards) const;
 };
 
 }  // namespace service::masters
