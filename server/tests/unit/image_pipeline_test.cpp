@@ -1,6 +1,7 @@
 // The image pipeline against the real libvips: every input is made here, in a temporary
 // directory, so the suite needs no fixture files.
 #include "infra/images/image_pipeline.hpp"
+#include "infra/images/blurhash.hpp"
 
 #include <sys/resource.h>
 

@@ -51,7 +51,7 @@ struct Processed {
     ImageType type = ImageType::kJpeg;
     int width = 0;  // the original's size once its EXIF orientation is applied
     int height = 0;
-    std::string placeholder;  // BlurHash with 4×3 components (28 characters)
+    std::string placeholder;  // BlurHash with 4×3 components (28 characters): see blurhash.hpp
     std::vector<Variant> variants;
 };
 
@@ -77,10 +77,5 @@ struct Result {
 /// already there with those names are replaced. I/O errors on `out_dir` are thrown as
 /// std::runtime_error.
 Result process(const std::filesystem::path& original, const std::filesystem::path& out_dir, const Limits& limits = {});
-
-/// The BlurHash of an 8-bit RGB image (`pixels` is width*height*3 bytes, rows top to bottom),
-/// with `x_components`×`y_components` (1..9 each) components. Exposed for the tests.
-std::string blurhash(std::span<const unsigned char> pixels, int width, int height, int x_components = 4,
-                     int y_components = 3);
 
 }  // namespace service::infra::images
