@@ -61,4 +61,10 @@ std::string variant_key(std::string_view id, std::string_view name, std::string_
     return "media/" + std::string(id) + "/" + std::string(name) + "." + std::string(format);
 }
 
+void remove_files(infra::storage::Storage& storage, std::string_view id) {
+    storage.remove(original_key(id));
+    for (auto name : kVariantNames)
+        for (auto format : kVariantFormats) storage.remove(variant_key(id, name, format));
+}
+
 }  // namespace service::media

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "db/result.hpp"
+#include "infra/storage/storage.hpp"
 
 namespace service::media {
 
@@ -52,5 +53,8 @@ Media media_from_row(const db::Row& row);
 /// Storage keys: everything of one photo lives under media/<id>/.
 std::string original_key(std::string_view id);
 std::string variant_key(std::string_view id, std::string_view name, std::string_view format);
+
+/// Removes the original and every variant of a photo from the store (blocking: a worker's job).
+void remove_files(infra::storage::Storage& storage, std::string_view id);
 
 }  // namespace service::media

@@ -160,9 +160,7 @@ net::awaitable<void> Processor::sweep() {
         if (!removed) continue;
         // The row is gone first: a crash here leaves stray files, never a row without its files.
         auto job = [this, id] {
-            storage_.remove(original_key(id));
-            for (auto name : kVariantNames)
-                for (auto format : kVariantFormats) storage_.remove(variant_key(id, name, format));
+            remove_files(storage_, id);
             return true;
         };
         co_await workers_.run(std::move(job));

@@ -222,9 +222,7 @@ net::awaitable<void> Service::remove(std::string user_id, std::string id) {
     }
     // The row is gone (avatars fell back to initials, portfolio items went): now the files.
     auto job = [this, id] {
-        storage_.remove(original_key(id));
-        for (auto name : kVariantNames)
-            for (auto format : kVariantFormats) storage_.remove(variant_key(id, name, format));
+        remove_files(storage_, id);
         return true;
     };
     co_await io_.run(std::move(job));

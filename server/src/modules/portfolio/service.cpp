@@ -25,6 +25,17 @@ net::awaitable<std::vector<ItemView>> Service::with_media(std::vector<Item> item
     co_return out;
 }
 
+net::awaitable<std::vector<Item>> Service::locked_items(db::Transaction& tx, std::string master_id) {
+    co_await repository_.lock(tx, master_id);
+    co_return co_await repository_.list(tx, master_id);
+}
+
+std::vector<Item>::iterator Service::find_item(std::vector<Item>& items, const std::string& item_id) {
+    const auto it = std::find_if(items.begin(), items.end(), [&](const Item& i) { return i.id == item_id; });
+    if (it == items.end()) throw core::ApiError::not_found("No such portfolio item.");
+    return it;
+}
+
 net::awaitable<std::vector<ItemView>> Service::list(std::string master_id) {
     if (!core::is_uuid(master_id)) throw core::ApiError::not_found("No such master.");
     auto items = co_await repository_.list(pool_, master_id);
@@ -42,8 +53,7 @@ net::awaitable<ItemView> Service::add(std::string user_id, std::string master_id
         if (!mine) throw core::ApiError::validation({{"service_id", "must be one of your active services"}});
     }
     auto tx = co_await db::Transaction::begin(pool_);
-    co_await repository_.lock(tx, master_id);
-    const auto items = co_await repository_.list(tx, master_id);
+    const auto items = co_await locked_items(tx, master_id);
     if (static_cast<int>(items.size()) >= kMaxItems) {
         throw core::ApiError::validation(
             {{"media_id", "a portfolio holds at most " + std::to_string(kMaxItems) + " photos; delete one first"}});
@@ -61,10 +71,8 @@ net::awaitable<ItemView> Service::add(std::string user_id, std::string master_id
 net::awaitable<ItemView> Service::change(std::string master_id, std::string item_id, ItemChanges changes) {
     if (!core::is_uuid(item_id)) throw core::ApiError::not_found("No such portfolio item.");
     auto tx = co_await db::Transaction::begin(pool_);
-    co_await repository_.lock(tx, master_id);
-    auto items = co_await repository_.list(tx, master_id);
-    const auto it = std::find_if(items.begin(), items.end(), [&](const Item& i) { return i.id == item_id; });
-    if (it == items.end()) throw core::ApiError::not_found("No such portfolio item.");
+    auto items = co_await locked_items(tx, master_id);
+    const auto it = find_item(items, item_id);
     Item moved = *it;
     items.erase(it);
     const int last = static_cast<int>(items.size());
@@ -91,10 +99,8 @@ net::awaitable<ItemView> Service::change(std::string master_id, std::string item
 net::awaitable<void> Service::remove(std::string master_id, std::string item_id) {
     if (!core::is_uuid(item_id)) throw core::ApiError::not_found("No such portfolio item.");
     auto tx = co_await db::Transaction::begin(pool_);
-    co_await repository_.lock(tx, master_id);
-    auto items = co_await repository_.list(tx, master_id);
-    const auto it = std::find_if(items.begin(), items.end(), [&](const Item& i) { return i.id == item_id; });
-    if (it == items.end()) throw core::ApiError::not_found("No such portfolio item.");
+    auto items = co_await locked_items(tx, master_id);
+    const auto it = find_item(items, item_id);
     const auto media_id = it->media_id;
     co_await repository_.remove(tx, item_id, master_id);
     items.erase(it);

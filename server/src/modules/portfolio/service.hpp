@@ -50,6 +50,10 @@ class Service {
 
   private:
     net::awaitable<std::vector<ItemView>> with_media(std::vector<Item> items);
+    /// The master's items, with the portfolio locked for the rest of `tx`.
+    net::awaitable<std::vector<Item>> locked_items(db::Transaction& tx, std::string master_id);
+    /// 404 when `item_id` is not among `items`.
+    static std::vector<Item>::iterator find_item(std::vector<Item>& items, const std::string& item_id);
 
     db::Pool& pool_;
     const Repository& repository_;
