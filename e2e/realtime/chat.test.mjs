@@ -2,7 +2,8 @@
 // receipts, typing, presence, catch-up after being offline, retries, blocking.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { api, register, connect, next, collect, silent, sleep } from "./lib.mjs";
+import zlib from "node:zlib";
+import { api, register, connect, next, collect, silent, sleep, BASE_URL } from "./lib.mjs";
 
 async function pair() {
     const anna = await register("Anna");
@@ -231,5 +232,77 @@ test("REST sends reach sockets too (clients without a socket)", async () => {
     const res = await api("POST", `/api/v1/chats/${chatId}/messages`, { token: anna.token, body: { type: "text", content: "via REST", client_msg_id: "r1" } });
     assert.equal(res.status, 201);
     assert.equal((await got).id, res.body.id);
+    b.close();
+});
+
+/** A `width`×`height` RGB PNG gradient, made here (no fixture files). */
+function pngGradient(width, height) {
+    const chunk = (type, data) => {
+        const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+        const length = Buffer.alloc(4);
+        length.writeUInt32BE(data.length);
+        const crc = Buffer.alloc(4);
+        crc.writeUInt32BE(zlib.crc32(body));
+        return Buffer.concat([length, body, crc]);
+    };
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(width, 0);
+    header.writeUInt32BE(height, 4);
+    header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+    const rows = Buffer.alloc((width * 3 + 1) * height);
+    for (let y = 0; y < height; y++) {
+        const row = y * (width * 3 + 1);
+        for (let x = 0; x < width; x++) rows.set([(x * 255) / width, (y * 255) / height, 160], row + 1 + x * 3);
+    }
+    return Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        chunk("IHDR", header),
+        chunk("IDAT", zlib.deflateSync(rows)),
+        chunk("IEND", Buffer.alloc(0)),
+    ]);
+}
+
+/** Uploads a chat photo as `user` and waits until it is ready; its id. */
+async function chatPhoto(user) {
+    const bytes = pngGradient(300, 200);
+    const created = await api("POST", "/api/v1/media/uploads", {
+        token: user.token,
+        body: { purpose: "chat", content_type: "image/png", size_bytes: bytes.length },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const { media, upload } = created.body;
+    const url = new URL(upload.url, BASE_URL);
+    const put = await fetch(BASE_URL + url.pathname + url.search, { method: "PUT", headers: upload.headers, body: bytes });
+    assert.equal(put.status, 204);
+    assert.ok([200, 202].includes((await api("POST", `/api/v1/media/${media.id}/complete`, { token: user.token })).status));
+    for (let i = 0; i < 100; i++) {
+        const got = await api("GET", `/api/v1/media/${media.id}`, { token: user.token });
+        if (got.body.status === "ready") return media.id;
+        assert.notEqual(got.body.status, "failed", JSON.stringify(got.body));
+        await sleep(100);
+    }
+    throw new Error("the photo did not become ready");
+}
+
+test("a photo sent over the socket reaches the other side with links it can open", async () => {
+    const { anna, boris, chatId } = await pair();
+    const a = await connect(anna);
+    const b = await connect(boris);
+    const photo = await chatPhoto(anna);
+    const got = next(b, "message:new");
+    const ack = await send(a, { chat_id: chatId, type: "image", media_id: photo, client_msg_id: "ph-1" });
+    assert.equal(ack.status, "sent", JSON.stringify(ack));
+    const message = await got;
+    assert.equal(message.type, "image");
+    assert.equal(message.media.id, photo);
+    assert.equal(message.media_deleted, false);
+    const thumb = await fetch(new URL(message.media.variants.thumb.url, BASE_URL));
+    assert.equal(thumb.status, 200);
+    assert.equal(thumb.headers.get("content-type"), "image/webp");
+    // A URL instead of a photo is the old form: refused.
+    const old = await send(a, { chat_id: chatId, type: "image", content: "https://example.com/a.jpg", client_msg_id: "ph-2" });
+    assert.equal(old.status, "error");
+    assert.equal(old.error.errors[0].field, "content");
+    a.close();
     b.close();
 });

@@ -150,7 +150,10 @@ struct App::Parts {
         auto& booking = add<bookings::Module>(pool, hub, clock);
         add<favorites::Module>(pool, profiles.service);
         add<reviews::Module>(pool, booking.service, profiles.service);
-        add<chats::Module>(pool, hub, hub, photos.service);
+        auto& chat = add<chats::Module>(pool, hub, hub, photos.service);
+        // Media cannot depend on chats (chats attaches photos to messages), so it asks through
+        // an interface: a chat photo is visible to the participants of its chat.
+        photos.service.set_chat_photo_access(&chat.service);
     }
 
     template <typename M, typename... Args>

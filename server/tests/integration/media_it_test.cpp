@@ -8,6 +8,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "support/media_client.hpp"
 #include "support/s3rver.hpp"
 #include "support/test_env.hpp"
 #include "support/test_images.hpp"
@@ -16,25 +17,14 @@ using namespace service;
 using namespace service::testing;
 using boost::json::object;
 namespace img = service::testing::images;
+using media_client::target_of;
+using media_client::variant_url;
 
 namespace {
-
-// "http://127.0.0.1:1234/api/…" → "/api/…"
-std::string target_of(const std::string& url) {
-    const auto scheme = url.find("://");
-    const auto slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-    return slash == std::string::npos ? "/" : url.substr(slash);
-}
 
 bool contains(const std::string& haystack, std::string_view needle) {
     return haystack.find(needle) != std::string::npos;
 }
-
-struct Upload {
-    std::string id;
-    std::string url;
-    HttpResult created;
-};
 
 }  // namespace
 
@@ -43,51 +33,19 @@ class MediaIT : public SharedServerTest<MediaIT> {
     static std::map<std::string, std::string> overrides() { return {{"MEDIA_SWEEP_INTERVAL_MS", "200"}}; }
 
   protected:
-    static Upload start(const Account& who, const std::string& purpose, const std::string& type, std::int64_t size) {
-        Upload u;
-        u.created = post_json(port(), "/api/v1/media/uploads",
-                              object{{"purpose", purpose}, {"content_type", type}, {"size_bytes", size}},
-                              bearer(who.access_token));
-        if (u.created.status == 201) {
-            const auto body = u.created.json();
-            u.id = std::string(body.at("media").at("id").as_string());
-            u.url = std::string(body.at("upload").at("url").as_string());
-        }
-        return u;
+    static media_client::Upload start(const Account& who, const std::string& purpose, const std::string& type,
+                                      std::int64_t size) {
+        return media_client::start(port(), who, purpose, type, size);
     }
-
     static HttpResult put_bytes(const std::string& url, const std::string& bytes, const std::string& type) {
-        return http_request(port(), http::verb::put, target_of(url), bytes, {{"Content-Type", type}});
+        return media_client::put_bytes(port(), url, bytes, type);
     }
-
-    // Starts, uploads and completes a photo; returns its id.
     static std::string upload(const Account& who, const std::string& purpose, const std::string& bytes,
                               const std::string& declared = "image/jpeg") {
-        auto u = start(who, purpose, declared, static_cast<std::int64_t>(bytes.size()));
-        EXPECT_EQ(u.created.status, 201) << u.created.body;
-        const auto put = put_bytes(u.url, bytes, declared);
-        EXPECT_EQ(put.status, 204) << put.body;
-        const auto done = post_json(port(), "/api/v1/media/" + u.id + "/complete", object{}, bearer(who.access_token));
-        EXPECT_TRUE(done.status == 202 || done.status == 200) << done.body;
-        return u.id;
+        return media_client::upload(port(), who, purpose, bytes, declared);
     }
-
-    // Polls GET /media/{id} as `who` until it is ready or failed (or 30 s pass).
     static boost::json::object settled(const Account& who, const std::string& id) {
-        boost::json::object last;
-        for (int i = 0; i < 300; ++i) {
-            const auto res = get(port(), "/api/v1/media/" + id, bearer(who.access_token));
-            if (res.status != 200) return object{{"http_status", res.status}};
-            last = res.json().as_object();
-            const auto status = last.at("status").as_string();
-            if (status == "ready" || status == "failed") return last;
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-        return last;
-    }
-
-    static std::string variant_url(const object& media, const char* name, const char* key = "url") {
-        return std::string(media.at("variants").at(name).at(key).as_string());
+        return media_client::settled(port(), who, id);
     }
 };
 

@@ -1,19 +1,26 @@
-// PostgreSQL or Redis going away, and the process being told to stop.
+// PostgreSQL or Redis going away, and the process being told to stop or killed.
 #include <gtest/gtest.h>
 
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include <filesystem>
+#include <map>
 #include <thread>
 
+#include <boost/json/serialize.hpp>
+
+#include "support/media_client.hpp"
 #include "support/test_env.hpp"
+#include "support/test_images.hpp"
 
 extern char** environ;
 
 using namespace service;
 using namespace service::testing;
 using boost::json::object;
+namespace images = service::testing::images;
 
 namespace {
 
@@ -31,6 +38,36 @@ std::uint16_t free_port() {
     net::io_context ioc;
     tcp::acceptor acceptor(ioc, {net::ip::make_address("127.0.0.1"), 0});
     return acceptor.local_endpoint().port();
+}
+
+/// The real server binary as a child process on `port`, on the test stack, with `extra`
+/// settings; 0 when it could not be started.
+pid_t spawn_server(std::uint16_t port, const std::map<std::string, std::string>& extra = {}) {
+    std::vector<std::string> env_strings;
+    for (char** e = environ; *e != nullptr; ++e) env_strings.emplace_back(*e);
+    env_strings.push_back("DATABASE_URL=" + test_env().database_url);
+    env_strings.push_back("REDIS_URL=" + test_env().redis_url);
+    env_strings.push_back("PORT=" + std::to_string(port));
+    env_strings.push_back("LOG_LEVEL=warn");
+    for (const auto& [name, value] : extra) env_strings.push_back(name + "=" + value);
+    std::vector<char*> envp;
+    for (auto& s : env_strings) envp.push_back(s.data());
+    envp.push_back(nullptr);
+    std::string binary = SERVICE_SERVER_BINARY;
+    char* argv[] = {binary.data(), nullptr};
+    pid_t pid = 0;
+    if (posix_spawn(&pid, binary.c_str(), nullptr, nullptr, argv, envp.data()) != 0) return 0;
+    return pid;
+}
+
+bool answers_ready(std::uint16_t port) {
+    return eventually([&] {
+        try {
+            return get(port, "/ready").status == 200;
+        } catch (...) {
+            return false;
+        }
+    });
 }
 
 }  // namespace
@@ -82,27 +119,9 @@ TEST_F(ResilienceIT, RedisGoingAwayKeepsTheApiWorkingWithLocalRateLimits) {
 
 TEST_F(ResilienceIT, SigtermClosesIdleConnectionsAndExitsCleanly) {
     const auto port = free_port();
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e != nullptr; ++e) env_strings.emplace_back(*e);
-    env_strings.push_back("DATABASE_URL=" + test_env().database_url);
-    env_strings.push_back("REDIS_URL=" + test_env().redis_url);
-    env_strings.push_back("PORT=" + std::to_string(port));
-    env_strings.push_back("LOG_LEVEL=warn");
-    std::vector<char*> envp;
-    for (auto& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
-    std::string binary = SERVICE_SERVER_BINARY;
-    char* argv[] = {binary.data(), nullptr};
-    pid_t pid = 0;
-    ASSERT_EQ(posix_spawn(&pid, binary.c_str(), nullptr, nullptr, argv, envp.data()), 0);
-
-    ASSERT_TRUE(eventually([&] {
-        try {
-            return get(port, "/ready").status == 200;
-        } catch (...) {
-            return false;
-        }
-    }));
+    const pid_t pid = spawn_server(port);
+    ASSERT_NE(pid, 0);
+    ASSERT_TRUE(answers_ready(port));
     net::io_context ioc;
     tcp::socket idle(ioc);
     idle.connect({net::ip::make_address("127.0.0.1"), port});
@@ -117,4 +136,45 @@ TEST_F(ResilienceIT, SigtermClosesIdleConnectionsAndExitsCleanly) {
     idle.read_some(net::buffer(&byte, 1), ec);
     EXPECT_TRUE(ec == net::error::eof || ec == net::error::connection_reset) << ec.message();
     EXPECT_THROW(get(port, "/health"), std::exception);  // no longer listening
+}
+
+TEST_F(ResilienceIT, APhotoWhoseNodeWasKilledMidProcessingIsFinishedAfterARestart) {
+    // Both processes share one media directory, as nodes share a store.
+    const auto media_root = std::filesystem::path(test_env().stack_dir) / "media-kill-test";
+    // One JWT secret, so the account signed up on the first node works on the second.
+    const std::map<std::string, std::string> settings{{"MEDIA_ROOT", media_root.string()},
+                                                      {"MEDIA_SWEEP_INTERVAL_MS", "200"},
+                                                      {"JWT_SECRET", test_config().jwt_secret}};
+    const auto port = free_port();
+    pid_t pid = spawn_server(port, settings);
+    ASSERT_NE(pid, 0);
+    ASSERT_TRUE(answers_ready(port));
+
+    const auto me = register_account(port);
+    const auto bytes = images::png(4000, 3000);  // 12 megapixels: seconds of work in this build
+    const auto id = media_client::upload(port, me, "portfolio", bytes, "image/png");
+    ASSERT_TRUE(
+        eventually([&] { return query_value("SELECT status FROM media WHERE id = '" + id + "'") == "processing"; },
+                   std::chrono::seconds(10)));
+    ASSERT_EQ(kill(pid, SIGKILL), 0);
+    int status = 0;
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    ASSERT_EQ(query_value("SELECT status FROM media WHERE id = '" + id + "'"), "processing")
+        << "the photo was finished before the kill; the test needs a slower image";
+
+    // The dead node's lease would run out within 30 s; end it now rather than wait.
+    exec_sql("UPDATE media SET lease_until = now() - interval '1 second' WHERE id = '" + id + "'");
+    const auto port2 = free_port();
+    pid = spawn_server(port2, settings);
+    ASSERT_NE(pid, 0);
+    ASSERT_TRUE(answers_ready(port2));
+    const auto media = media_client::settled(port2, me, id);
+    EXPECT_EQ(media.at("status").as_string(), "ready") << boost::json::serialize(media);
+    EXPECT_EQ(media.at("width").as_int64(), 4000);
+    const auto large = get(port2, media_client::target_of(media_client::variant_url(media, "large", "jpeg_url")));
+    EXPECT_EQ(large.status, 200);
+    EXPECT_EQ(images::decode(large.body).width, 1280);
+    EXPECT_EQ(query_value("SELECT attempts FROM media WHERE id = '" + id + "'"), "2");
+    kill(pid, SIGTERM);
+    waitpid(pid, &status, 0);
 }

@@ -14,14 +14,6 @@ boost::json::value or_null(const std::optional<std::string>& text) {
     return nullptr;
 }
 
-bool starts_with_nocase(std::string_view text, std::string_view prefix) {
-    if (text.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
-    }
-    return true;
-}
-
 }  // namespace
 
 Message message_from_row(const db::Row& row, int first) {
@@ -36,6 +28,7 @@ Message message_from_row(const db::Row& row, int first) {
     m.created_at = row.get<std::string>(first + 7);
     m.edited_at = row.get<std::optional<std::string>>(first + 8);
     m.deleted = row.get<bool>(first + 9);
+    m.media_id = row.get<std::optional<std::string>>(first + 10);
     return m;
 }
 
@@ -67,7 +60,9 @@ boost::json::object to_json(const Message& m) {
                                {"client_msg_id", or_null(m.client_msg_id)},
                                {"created_at", m.created_at},
                                {"edited_at", or_null(m.edited_at)},
-                               {"deleted", m.deleted}};
+                               {"deleted", m.deleted},
+                               {"media", m.media},
+                               {"media_deleted", m.media_deleted()}};
 }
 
 boost::json::object to_json(const Participant& p) {
@@ -105,20 +100,6 @@ boost::json::object to_json(const Watermarks& w) {
         {"chat_id", w.chat_id}, {"user_id", w.user_id}, {"delivered_seq", w.delivered_seq}, {"read_seq", w.read_seq}};
 }
 
-bool is_image_url(std::string_view text) {
-    if (text.empty() || text.size() > kMaxImageUrlChars) return false;
-    // Characters that never belong in a URL we would put into an <img src>.
-    const bool clean = std::none_of(text.begin(), text.end(), [](char ch) {
-        const auto c = static_cast<unsigned char>(ch);
-        return c <= 0x20 || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '\\';
-    });
-    if (!clean) return false;
-    if (starts_with_nocase(text, "https://")) return text.size() > 8;
-    if (starts_with_nocase(text, "http://")) return text.size() > 7;
-    // A path on this site; "//host" would be another site.
-    return text.front() == '/' && (text.size() == 1 || text[1] != '/');
-}
-
 SendInput read_send_input(core::Validator& v) {
     SendInput in;
     const std::vector<std::string_view> types{"text", "image"};
@@ -126,11 +107,13 @@ SendInput read_send_input(core::Validator& v) {
     if (in.type == "text") {
         in.content = v.string("content", 1, kMaxTextChars, true).value_or("");
     } else if (in.type == "image") {
-        auto url = v.string("content", 1, kMaxImageUrlChars, true);
-        if (url && !is_image_url(*url)) {
-            v.add_error("content", "must be an http(s) URL or a path starting with /");
+        // Photos are uploaded (POST /api/v1/media/uploads, purpose "chat") and sent by id: a URL
+        // typed in by hand could point anywhere (and tell another site who reads the chat).
+        const auto content = v.string("content", 0, kMaxTextChars, false, false);
+        if (content && !content->empty()) {
+            v.add_error("content", "a photo message has no content: upload the photo and send its media_id");
         }
-        in.content = url.value_or("");
+        in.media_id = read_uuid(v, "media_id");
     } else {
         v.string("content", 0, kMaxTextChars, true, false);  // still report a missing or non-string content
     }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 
 #include "core/validation.hpp"
 #include "db/result.hpp"
@@ -22,6 +23,15 @@ struct Message {
     std::string created_at;
     std::optional<std::string> edited_at;
     bool deleted = false;
+    /// The photo of a photo message; nullopt for text, for the old URL form and once the photo's
+    /// owner deleted it.
+    std::optional<std::string> media_id;
+    /// The photo as the media module shows it (variant URLs signed for 15 minutes), filled in by
+    /// the service every time the message is read; null when there is none to show.
+    boost::json::value media = nullptr;
+
+    /// An image message whose photo was deleted (shown as "photo deleted").
+    bool media_deleted() const { return type == "image" && !media_id && content.empty() && !deleted; }
 };
 
 struct Participant {
@@ -71,13 +81,13 @@ struct BlockedUser {
 /// What a client sends as a new message (REST body or the message:send payload).
 struct SendInput {
     std::string type;
-    std::string content;
+    std::string content;  // '' for a photo
     std::optional<std::string> client_msg_id;
+    std::optional<std::string> media_id;  // a photo message's chat photo
 };
 
 inline constexpr std::size_t kMaxParticipants = 50;  // including the creator
 inline constexpr std::size_t kMaxTextChars = 4000;
-inline constexpr std::size_t kMaxImageUrlChars = 2048;
 inline constexpr std::size_t kMaxClientMsgIdChars = 64;
 inline constexpr std::size_t kMaxTitleChars = 100;
 
@@ -94,8 +104,9 @@ boost::json::object to_json(const Watermarks& marks);
 // Request fields shared by the REST routes and the socket events. Each records its problems in
 // `v` (the caller runs v.check()), so one 422 lists every bad field.
 
-/// {type, content, client_msg_id?}: text is 1..4000 characters after trimming; an image is an
-/// http(s) URL or a site path starting with "/", at most 2048 characters.
+/// {type: "text", content, client_msg_id?}: 1..4000 characters after trimming; or
+/// {type: "image", media_id, client_msg_id?}: a photo uploaded with purpose "chat" (the service
+/// checks it is the sender's and ready). The old image form, a URL in content, is refused.
 SendInput read_send_input(core::Validator& v);
 /// The new content of an edited text message.
 std::string read_text_content(core::Validator& v);
@@ -103,7 +114,5 @@ std::string read_text_content(core::Validator& v);
 std::int64_t read_up_to_seq(core::Validator& v);
 /// A required uuid field (lower-cased).
 std::string read_uuid(core::Validator& v, std::string_view field);
-
-bool is_image_url(std::string_view text);
 
 }  // namespace service::chats

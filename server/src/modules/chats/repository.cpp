@@ -130,8 +130,8 @@ net::awaitable<std::vector<std::pair<std::string, Participant>>> Repository::par
 
 net::awaitable<std::optional<Message>> Repository::insert_message(db::Executor& db, std::string chat_id,
                                                                   std::string sender, SendInput input) const {
-    const auto rows = co_await db.query(sql::kInsertMessage,
-                                        db::Params(chat_id, sender, input.type, input.content, input.client_msg_id));
+    const auto rows = co_await db.query(sql::kInsertMessage, db::Params(chat_id, sender, input.type, input.content,
+                                                                        input.client_msg_id, input.media_id));
     co_return first_message(rows);
 }
 
@@ -204,6 +204,16 @@ net::awaitable<std::vector<BlockedUser>> Repository::blocks(db::Executor& db, st
 
 net::awaitable<bool> Repository::is_blocked_between(db::Executor& db, std::string a, std::string b) const {
     const auto rows = co_await db.query(sql::kIsBlockedBetween, db::Params(a, b));
+    co_return rows[0].get<bool>(0);
+}
+
+net::awaitable<bool> Repository::can_view_photo(db::Executor& db, std::string media_id, std::string user) const {
+    const auto rows = co_await db.query(sql::kCanViewPhoto, db::Params(media_id, user));
+    co_return rows[0].get<bool>(0);
+}
+
+net::awaitable<bool> Repository::photo_sent(db::Executor& db, std::string media_id) const {
+    const auto rows = co_await db.query(sql::kPhotoSent, db::Params(media_id));
     co_return rows[0].get<bool>(0);
 }
 

@@ -89,6 +89,11 @@ class Repository {
     /// Whether either user blocked the other.
     net::awaitable<bool> is_blocked_between(db::Executor& db, std::string a, std::string b) const;
 
+    /// Whether `user` takes part in a chat where the photo was sent (in a message not deleted).
+    net::awaitable<bool> can_view_photo(db::Executor& db, std::string media_id, std::string user) const;
+    /// Whether the photo is in a message already.
+    net::awaitable<bool> photo_sent(db::Executor& db, std::string media_id) const;
+
     /// Records now as the user's last-seen time and returns it.
     net::awaitable<std::string> touch_presence(db::Executor& db, std::string user) const;
     net::awaitable<std::optional<std::string>> last_seen(db::Executor& db, std::string user) const;

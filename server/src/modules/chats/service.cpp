@@ -49,8 +49,31 @@ net::awaitable<std::vector<Chat>> Service::with_participants(std::vector<Chat> c
         list.back().online = presence_.online(participant.user_id);
         if (participant.avatar_media_id) list.back().avatar_url = media_.public_url(*participant.avatar_media_id);
     }
-    for (auto& c : chats) c.participants = by_chat[c.id];
+    std::vector<Message*> last;
+    for (auto& c : chats) {
+        c.participants = by_chat[c.id];
+        if (c.last_message) last.push_back(&*c.last_message);
+    }
+    co_await with_photos(std::move(last));
     co_return chats;
+}
+
+net::awaitable<void> Service::with_photos(std::vector<Message*> messages) {
+    std::vector<std::string> ids;
+    for (const Message* m : messages) {
+        if (m->media_id && !m->deleted && !contains(ids, *m->media_id)) ids.push_back(*m->media_id);
+    }
+    if (ids.empty()) co_return;
+    const auto photos = co_await media_.get_many(ids);
+    for (Message* m : messages) {
+        if (!m->media_id || m->deleted) continue;
+        const auto it = std::find_if(photos.begin(), photos.end(), [&](const auto& p) { return p.id == *m->media_id; });
+        if (it != photos.end() && it->ready()) m->media = media_.to_json(*it);
+    }
+}
+
+net::awaitable<bool> Service::can_view_chat_photo(std::string user_id, std::string media_id) {
+    co_return co_await repository_.can_view_photo(pool_, media_id, user_id);
 }
 
 net::awaitable<Chat> Service::view(std::string chat_id, std::string viewer) {
@@ -225,7 +248,27 @@ net::awaitable<MessagePage> Service::history(std::string user, std::string chat_
         if (page.has_more) page.items.resize(limit);  // the oldest one only told us there is more
         std::reverse(page.items.begin(), page.items.end());
     }
+    std::vector<Message*> all;
+    for (auto& m : page.items) all.push_back(&m);
+    co_await with_photos(std::move(all));
     co_return page;
+}
+
+net::awaitable<std::optional<Sent>> Service::store_photo(std::string user, std::string chat_id, SendInput input) {
+    auto tx = co_await db::Transaction::begin(pool_);
+    // Locks the photo, so two sends of it run one after the other.
+    co_await media_.attach(tx, user, *input.media_id, media::Purpose::kChat, "media_id");
+    if (co_await repository_.photo_sent(tx, *input.media_id)) {
+        if (input.client_msg_id) {
+            auto original = co_await repository_.find_client_message(tx, chat_id, user, *input.client_msg_id);
+            if (original && original->media_id == input.media_id) co_return Sent{std::move(*original), true};
+        }
+        throw core::ApiError::validation({{"media_id", "this photo was sent already; upload it again to resend it"}});
+    }
+    auto message = co_await repository_.insert_message(tx, chat_id, user, input);
+    if (!message) co_return std::nullopt;
+    co_await tx.commit();
+    co_return Sent{std::move(*message), false};
 }
 
 net::awaitable<Sent> Service::send(std::string user, std::string chat_id, SendInput input) {
@@ -237,10 +280,15 @@ net::awaitable<Sent> Service::send(std::string user, std::string chat_id, SendIn
             if (other != user && co_await repository_.is_blocked_between(pool_, user, other)) throw blocked();
         }
     }
-    std::optional<Message> message;
+    std::optional<Sent> sent;
     bool duplicate = false;
     try {
-        message = co_await repository_.insert_message(pool_, chat_id, user, input);
+        if (input.media_id) {
+            sent = co_await store_photo(user, chat_id, input);
+        } else {
+            auto message = co_await repository_.insert_message(pool_, chat_id, user, input);
+            if (message) sent = Sent{std::move(*message), false};
+        }
     } catch (const db::UniqueViolation&) {
         // A retry, or a concurrent copy, of a message that is already stored.
         if (!input.client_msg_id) throw;
@@ -249,12 +297,16 @@ net::awaitable<Sent> Service::send(std::string user, std::string chat_id, SendIn
     if (duplicate) {
         auto original = co_await repository_.find_client_message(pool_, chat_id, user, *input.client_msg_id);
         if (!original) throw core::ApiError::conflict("conflict", "The message conflicts with another; retry.");
-        co_return Sent{std::move(*original), true};
+        sent = Sent{std::move(*original), true};
     }
-    if (!message) throw no_chat();  // removed from the group a moment ago
-    const boost::json::value payload = to_json(*message);
-    publisher_.to_users(membership.participants, "message:new", payload);
-    co_return Sent{std::move(*message), false};
+    if (!sent) throw no_chat();                 // removed from the group a moment ago
+    std::vector<Message*> one{&sent->message};  // named: GCC 12 mishandles braced lists in co_await
+    co_await with_photos(std::move(one));
+    if (!sent->replayed) {
+        const boost::json::value payload = to_json(sent->message);
+        publisher_.to_users(membership.participants, "message:new", payload);
+    }
+    co_return std::move(*sent);
 }
 
 net::awaitable<Message> Service::edit_message(std::string user, std::string chat_id, std::string message_id,
@@ -274,7 +326,14 @@ net::awaitable<Message> Service::edit_message(std::string user, std::string chat
 
 net::awaitable<void> Service::delete_message(std::string user, std::string chat_id, std::string message_id) {
     const auto membership = co_await member_or_404(chat_id, user);
-    const auto deleted = co_await repository_.delete_message(pool_, chat_id, message_id, user);
+    std::optional<Message> deleted;
+    {
+        auto tx = co_await db::Transaction::begin(pool_);
+        deleted = co_await repository_.delete_message(tx, chat_id, message_id, user);
+        // Nobody sees the photo of a deleted message: the clean-up removes it after a day.
+        if (deleted && deleted->media_id) co_await media_.release(tx, *deleted->media_id);
+        co_await tx.commit();
+    }
     if (!deleted) {
         const auto existing = co_await repository_.message(pool_, chat_id, message_id);
         if (!existing || existing->sender_id != user) throw no_message();

@@ -48,7 +48,7 @@ enum class Mark { kDelivered, kRead };
 /// participants; messages are numbered without gaps per chat and a retried send returns the
 /// original; watermarks only move forward; blocked pairs cannot start a direct chat or write in
 /// one. Every change is published to the participants after it committed.
-class Service {
+class Service final : public media::ChatPhotoAccess {
   public:
     Service(db::Pool& pool, const Repository& repository, realtime::Publisher& publisher,
             const realtime::PresenceView& presence, media::Service& media)
@@ -79,7 +79,16 @@ class Service {
     /// Whether either user blocked the other (for other modules: feed, comments, …).
     net::awaitable<bool> is_blocked_between(std::string a, std::string b);
 
+    /// media::ChatPhotoAccess: the participants of a chat where the photo was sent may see it.
+    net::awaitable<bool> can_view_chat_photo(std::string user_id, std::string media_id) override;
+
   private:
+    /// Stores a photo message in one transaction with attaching its photo; a retry (the photo
+    /// was sent with this client_msg_id already) finds the original (replayed). nullopt when
+    /// the sender is not a participant.
+    net::awaitable<std::optional<Sent>> store_photo(std::string user, std::string chat_id, SendInput input);
+    /// Fills in each message's photo (fresh signed URLs) from the media module.
+    net::awaitable<void> with_photos(std::vector<Message*> messages);
     /// `chats` with their participants (and who of them is online).
     net::awaitable<std::vector<Chat>> with_participants(std::vector<Chat> chats);
     net::awaitable<Chat> view(std::string chat_id, std::string viewer);
