@@ -149,7 +149,7 @@ struct App::Parts {
         add<portfolio::Module>(pool, photos.service, price_lists.price_list);
         auto& booking = add<bookings::Module>(pool, hub, clock);
         add<favorites::Module>(pool, profiles.service);
-        add<reviews::Module>(pool, booking.service, profiles.service);
+        add<reviews::Module>(pool, booking.service, profiles.service, photos.service);
         auto& chat = add<chats::Module>(pool, hub, hub, photos.service);
         // Media cannot depend on chats (chats attaches photos to messages), so it asks through
         // an interface: a chat photo is visible to the participants of its chat.

@@ -8,11 +8,14 @@
 
 #include "core/crypto.hpp"
 #include "support/dates.hpp"
+#include "support/media_client.hpp"
 #include "support/test_env.hpp"
+#include "support/test_images.hpp"
 
 using namespace service;
 using namespace service::testing;
 using boost::json::object;
+namespace images = service::testing::images;
 
 namespace {
 
@@ -445,6 +448,41 @@ TEST_F(MarketplaceIT, ReviewsOnlyAfterCompletionOnceAndTheRatingFollows) {
     const auto list = get(port(), "/api/v1/masters/" + m.id + "/reviews").json();
     ASSERT_EQ(list.at("items").as_array().size(), 1u);
     EXPECT_EQ(list.at("items").as_array()[0].at("reply").as_string(), "Спасибо!");
+}
+
+TEST_F(MarketplaceIT, AvatarsShowOnMasterProfilesCardsAndReviews) {
+    const auto m = make_master();
+    const auto client = register_account(port());
+    const auto set_avatar = [&](const Account& who) {
+        const auto id = media_client::ready_photo(port(), who, "avatar", images::png(200, 200));
+        const auto res =
+            http_request(port(), http::verb::patch, "/api/v1/users/me",
+                         boost::json::serialize(object{{"avatar_media_id", id}}), bearer(who.access_token));
+        EXPECT_EQ(res.status, 200) << res.body;
+        return "/media/" + id + "/thumb.webp";
+    };
+    EXPECT_TRUE(get(port(), "/api/v1/masters/" + m.id).json().at("avatar_url").is_null());  // initials
+    const auto master_avatar = set_avatar(m.account);
+    EXPECT_EQ(get(port(), "/api/v1/masters/" + m.id).json().at("avatar_url").as_string(), master_avatar);
+    ASSERT_EQ(
+        http_request(port(), http::verb::put, "/api/v1/favorites/masters/" + m.id, {}, bearer(client.access_token))
+            .status,
+        204);
+    const auto cards = get(port(), "/api/v1/favorites/masters", bearer(client.access_token)).json();
+    EXPECT_EQ(cards.at("items").as_array().at(0).at("avatar_url").as_string(), master_avatar);
+    EXPECT_EQ(get(port(), master_avatar).status, 200);
+
+    const auto client_avatar = set_avatar(client);
+    const auto created = book(client, m, at(m, day(21), "10:00"));
+    ASSERT_EQ(created.status, 201);
+    const std::string id(created.json().at("id").as_string());
+    exec_sql("UPDATE bookings SET status = 'completed' WHERE id = '" + id + "'");
+    const auto review = post_json(port(), "/api/v1/bookings/" + id + "/review",
+                                  object{{"rating", 5}, {"text", "Отлично"}}, bearer(client.access_token));
+    ASSERT_EQ(review.status, 201) << review.body;
+    EXPECT_EQ(review.json().at("author").at("avatar_url").as_string(), client_avatar);
+    const auto list = get(port(), "/api/v1/masters/" + m.id + "/reviews").json();
+    EXPECT_EQ(list.at("items").as_array().at(0).at("author").at("avatar_url").as_string(), client_avatar);
 }
 
 TEST_F(MarketplaceIT, FavouritesArePerUser) {

@@ -209,7 +209,7 @@ export const reviewSchema = z.object({
   id: z.string(),
   booking_id: z.string(),
   master_id: z.string(),
-  author: z.object({ id: z.string(), name: z.string() }),
+  author: z.object({ id: z.string(), name: z.string(), avatar_url: z.string().nullable().optional() }),
   rating: z.number().int().min(1).max(5),
   text: z.string().nullable(),
   reply: z.string().nullable(),

@@ -30,6 +30,7 @@ Profile profile_from_row(const db::Row& r) {
     p.rating_count = r.get<int>(17);
     p.distance_m = r.get<std::optional<double>>(18);
     p.is_favorite = r.get<bool>(19);
+    p.avatar_media_id = r.get<std::optional<std::string>>(20);
     return p;
 }
 
@@ -48,6 +49,7 @@ Card card_from_row(const db::Row& r) {
     c.min_price_minor = r.get<std::optional<std::int64_t>>(10);
     c.is_favorite = r.get<bool>(11);
     c.cover_media_id = r.get<std::optional<std::string>>(12);
+    c.avatar_media_id = r.get<std::optional<std::string>>(13);
     return c;
 }
 
@@ -64,7 +66,8 @@ boost::json::object to_json(const Card& c) {
             {"min_price_minor", c.min_price_minor ? boost::json::value(*c.min_price_minor) : nullptr},
             {"currency", "RUB"},
             {"is_favorite", c.is_favorite},
-            {"cover_url", c.cover_url ? boost::json::value(*c.cover_url) : nullptr}};
+            {"cover_url", c.cover_url ? boost::json::value(*c.cover_url) : nullptr},
+            {"avatar_url", c.avatar_url ? boost::json::value(*c.avatar_url) : nullptr}};
 }
 
 boost::json::object to_json(const BookingRules& r) {
@@ -90,7 +93,8 @@ boost::json::object to_json(const Profile& p) {
         {"booking_rules", to_json(p.rules)},
         {"rating", boost::json::object{{"avg", p.rating_avg ? boost::json::value(*p.rating_avg) : nullptr},
                                        {"count", p.rating_count}}},
-        {"is_favorite", p.is_favorite}};
+        {"is_favorite", p.is_favorite},
+        {"avatar_url", p.avatar_url ? boost::json::value(*p.avatar_url) : nullptr}};
     if (p.distance_m) o["distance_m"] = std::round(*p.distance_m);
     return o;
 }

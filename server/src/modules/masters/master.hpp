@@ -48,6 +48,8 @@ struct Profile {
     int rating_count = 0;
     std::optional<double> distance_m;
     bool is_favorite = false;
+    std::optional<std::string> avatar_media_id;  // the master's user's avatar
+    std::optional<std::string> avatar_url;       // its thumb; set by the service from the media module
 };
 
 /// A master in a list (nearby search, favourites): the columns of master_card_columns.sql.in.
@@ -64,8 +66,10 @@ struct Card {
     std::optional<double> distance_m;
     std::optional<std::int64_t> min_price_minor;
     bool is_favorite = false;
-    std::optional<std::string> cover_media_id;  // the first portfolio photo
-    std::optional<std::string> cover_url;       // its thumb; set by the service from the media module
+    std::optional<std::string> cover_media_id;   // the first portfolio photo
+    std::optional<std::string> cover_url;        // its thumb; set by the service from the media module
+    std::optional<std::string> avatar_media_id;  // the master's user's avatar
+    std::optional<std::string> avatar_url;       // its thumb, like cover_url
 };
 
 Profile profile_from_row(const db::Row& row);

@@ -36,8 +36,8 @@ net::awaitable<db::Page<Card>> Repository::search(db::Executor& db, SearchQuery 
     db::add_page(p, q.page);
     p.add(q.viewer_id);
     const auto rows = co_await db.query(*statement, std::move(p));
-    // Column 13, after the card's 13 columns (0-12), is the sort key the next cursor carries.
-    co_return db::read_page(rows, q.page, 13, 0, card_from_row);
+    // Column 14, after the card's 14 columns (0-13), is the sort key the next cursor carries.
+    co_return db::read_page(rows, q.page, 14, 0, card_from_row);
 }
 
 net::awaitable<std::vector<Card>> Repository::cards(db::Executor& db, std::vector<std::string> ids,

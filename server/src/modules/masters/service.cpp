@@ -14,6 +14,7 @@ core::ApiError profile_missing() {
 }  // namespace
 
 net::awaitable<ProfileView> Service::with_services(Profile profile) {
+    if (profile.avatar_media_id) profile.avatar_url = media_.public_url(*profile.avatar_media_id);
     auto services = co_await price_list_.list(profile.id, true);
     co_return ProfileView{std::move(profile), std::move(services)};
 }
@@ -47,21 +48,22 @@ net::awaitable<ProfileView> Service::get(std::string id, std::optional<double> l
     co_return co_await with_services(std::move(*profile));
 }
 
-void Service::add_covers(std::vector<Card>& cards) const {
+void Service::add_photos(std::vector<Card>& cards) const {
     for (auto& card : cards) {
         if (card.cover_media_id) card.cover_url = media_.public_url(*card.cover_media_id);
+        if (card.avatar_media_id) card.avatar_url = media_.public_url(*card.avatar_media_id);
     }
 }
 
 net::awaitable<db::Page<Card>> Service::search(SearchQuery query) {
     auto page = co_await repository_.search(pool_, std::move(query));
-    add_covers(page.items);
+    add_photos(page.items);
     co_return page;
 }
 
 net::awaitable<std::vector<Card>> Service::cards(std::vector<std::string> ids, std::optional<std::string> viewer) {
     auto cards = co_await repository_.cards(pool_, std::move(ids), std::move(viewer));
-    add_covers(cards);
+    add_photos(cards);
     co_return cards;
 }
 

@@ -55,8 +55,8 @@ class Service {
     categories::Service& categories_;
     media::Service& media_;
 
-    /// Cover URLs from the cards' cover photo ids.
-    void add_covers(std::vector<Card>& cards) const;
+    /// Cover and avatar URLs from the cards' photo ids.
+    void add_photos(std::vector<Card>& cards) const;
 };
 
 }  // namespace service::masters

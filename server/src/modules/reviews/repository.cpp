@@ -30,7 +30,7 @@ net::awaitable<db::Page<Review>> Repository::list_for_master(db::Executor& db, s
     db::Params p(master_id);
     db::add_page(p, page);
     const auto rows = co_await db.query(sql::kListMasterReviews, std::move(p));
-    co_return db::read_page(rows, page, 10, 0, review_from_row);
+    co_return db::read_page(rows, page, 11, 0, review_from_row);
 }
 
 }  // namespace service::reviews

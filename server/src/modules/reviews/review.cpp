@@ -14,6 +14,7 @@ Review review_from_row(const db::Row& r) {
     v.reply = r.get<std::optional<std::string>>(7);
     v.created_at = r.get<std::string>(8);
     v.replied_at = r.get<std::optional<std::string>>(9);
+    v.author_avatar_media_id = r.get<std::optional<std::string>>(10);
     return v;
 }
 
@@ -22,7 +23,9 @@ boost::json::object to_json(const Review& r) {
     return {{"id", r.id},
             {"booking_id", r.booking_id},
             {"master_id", r.master_id},
-            {"author", boost::json::object{{"id", r.author_id}, {"name", r.author_name}}},
+            {"author",
+             boost::json::object{
+                 {"id", r.author_id}, {"name", r.author_name}, {"avatar_url", optional(r.author_avatar_url)}}},
             {"rating", r.rating},
             {"text", r.text},
             {"reply", optional(r.reply)},

@@ -15,6 +15,8 @@ struct Review {
     std::string master_id;
     std::string author_id;
     std::string author_name;
+    std::optional<std::string> author_avatar_media_id;
+    std::optional<std::string> author_avatar_url;  // the avatar's thumb; set by the service from the media module
     int rating = 0;
     std::string text;
     std::optional<std::string> reply;

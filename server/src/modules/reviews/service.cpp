@@ -5,6 +5,11 @@
 
 namespace service::reviews {
 
+Review Service::with_avatar(Review review) const {
+    if (review.author_avatar_media_id) review.author_avatar_url = media_.public_url(*review.author_avatar_media_id);
+    return review;
+}
+
 net::awaitable<Review> Service::create(std::string author_id, std::string booking_id, int rating, std::string text) {
     auto tx = co_await db::Transaction::begin(pool_);
     const auto target = co_await bookings_.lock_for_review(tx, booking_id, author_id);
@@ -17,7 +22,7 @@ net::awaitable<Review> Service::create(std::string author_id, std::string bookin
     co_await masters_.add_rating(tx, target.master_id, rating);
     auto review = co_await repository_.get(tx, *id);
     co_await tx.commit();
-    co_return std::move(*review);
+    co_return with_avatar(std::move(*review));
 }
 
 net::awaitable<Review> Service::reply(std::string master_user_id, std::string review_id, std::string text) {
@@ -26,12 +31,14 @@ net::awaitable<Review> Service::reply(std::string master_user_id, std::string re
     if (!replied) throw core::ApiError::not_found("No such review.");
     if (!*replied) throw core::ApiError::conflict("reply_exists", "This review already has a reply.");
     auto review = co_await repository_.get(pool_, std::move(review_id));
-    co_return std::move(*review);
+    co_return with_avatar(std::move(*review));
 }
 
 net::awaitable<db::Page<Review>> Service::list_for_master(std::string master_id, core::PageRequest page) {
     if (!core::is_uuid(master_id)) throw core::ApiError::not_found("No such master.");
-    co_return co_await repository_.list_for_master(pool_, std::move(master_id), std::move(page));
+    auto found = co_await repository_.list_for_master(pool_, std::move(master_id), std::move(page));
+    for (auto& review : found.items) review = with_avatar(std::move(review));
+    co_return found;
 }
 
 }  // namespace service::reviews

@@ -8,6 +8,7 @@ SELECT m.id, m.user_id, m.display_name, m.bio,
        CASE WHEN m.rating_count > 0 THEN round(m.rating_sum::numeric / m.rating_count, 2)::float8 END, m.rating_count,
        CASE WHEN $3::float8 IS NULL OR $4::float8 IS NULL THEN NULL
             ELSE ST_Distance(m.location, ST_SetSRID(ST_MakePoint($4::float8, $3::float8), 4326)::geography) END,
-       EXISTS (SELECT 1 FROM favorite_masters f WHERE f.user_id = $5::uuid AND f.master_id = m.id)
+       EXISTS (SELECT 1 FROM favorite_masters f WHERE f.user_id = $5::uuid AND f.master_id = m.id),
+       (SELECT u.avatar_media_id::text FROM users u WHERE u.id = m.user_id)
 FROM masters m
 WHERE ($1::uuid IS NOT NULL AND m.id = $1::uuid) OR ($1::uuid IS NULL AND m.user_id = $2::uuid)

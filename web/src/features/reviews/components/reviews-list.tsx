@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
+import { Avatar } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
 import { TextArea } from '@/components/ui/field';
 import { QueryErrorAlert } from '@/components/ui/query-error';
@@ -55,6 +56,7 @@ function ReviewItem({ review, canReply }: { review: Review; canReply: boolean })
   return (
     <li className="review" data-testid="review">
       <div className="review__head">
+        <Avatar name={review.author.name} src={review.author.avatar_url ?? null} size="md" />
         <span className="review__author">{review.author.name}</span>
         <span className="review__stars" aria-label={t('reviews.stars', { n: review.rating })}>
           {'★'.repeat(review.rating)}

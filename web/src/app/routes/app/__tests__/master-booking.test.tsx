@@ -31,7 +31,7 @@ describe('master page and booking', () => {
       id: 'r1',
       booking_id: past.id,
       master_id: master.id,
-      author: { id: client.id, name: 'Ирина' },
+      author: { id: client.id, name: 'Ирина', avatar_url: '/media/a1/thumb.webp' },
       rating: 5,
       text: 'Отлично!',
       reply: 'Спасибо!',
@@ -49,6 +49,7 @@ describe('master page and booking', () => {
     expect(within(item).getByTestId('service-duration')).toHaveTextContent('1 ч 30 мин');
     const review = await screen.findByTestId('review');
     expect(review).toHaveTextContent('Ирина');
+    expect(within(review).getByTestId('avatar-image')).toHaveAttribute('src', '/media/a1/thumb.webp');
     expect(review).toHaveTextContent('Отлично!');
     expect(within(review).getByTestId('review-reply')).toHaveTextContent('Спасибо!');
   });
