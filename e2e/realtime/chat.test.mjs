@@ -2,7 +2,7 @@
 // receipts, typing, presence, catch-up after being offline, retries, blocking.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import zlib from "node:zlib";
+import { png } from "../lib/images.mjs";
 import { api, register, connect, next, collect, silent, sleep, BASE_URL } from "./lib.mjs";
 
 async function pair() {
@@ -235,36 +235,9 @@ test("REST sends reach sockets too (clients without a socket)", async () => {
     b.close();
 });
 
-/** A `width`×`height` RGB PNG gradient, made here (no fixture files). */
-function pngGradient(width, height) {
-    const chunk = (type, data) => {
-        const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-        const length = Buffer.alloc(4);
-        length.writeUInt32BE(data.length);
-        const crc = Buffer.alloc(4);
-        crc.writeUInt32BE(zlib.crc32(body));
-        return Buffer.concat([length, body, crc]);
-    };
-    const header = Buffer.alloc(13);
-    header.writeUInt32BE(width, 0);
-    header.writeUInt32BE(height, 4);
-    header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-    const rows = Buffer.alloc((width * 3 + 1) * height);
-    for (let y = 0; y < height; y++) {
-        const row = y * (width * 3 + 1);
-        for (let x = 0; x < width; x++) rows.set([(x * 255) / width, (y * 255) / height, 160], row + 1 + x * 3);
-    }
-    return Buffer.concat([
-        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-        chunk("IHDR", header),
-        chunk("IDAT", zlib.deflateSync(rows)),
-        chunk("IEND", Buffer.alloc(0)),
-    ]);
-}
-
 /** Uploads a chat photo as `user` and waits until it is ready; its id. */
 async function chatPhoto(user) {
-    const bytes = pngGradient(300, 200);
+    const bytes = png(300, 200);
     const created = await api("POST", "/api/v1/media/uploads", {
         token: user.token,
         body: { purpose: "chat", content_type: "image/png", size_bytes: bytes.length },
