@@ -166,7 +166,7 @@ export function PendingMessageItem({ message, author, onRetry, onDiscard }: Pend
       data-own
     >
       <div className="msg__bubble">
-        <Body type={message.type} content={message.content} author={author} />
+        <Body type={message.type} content={message.type === 'text' ? message.content : ''} author={author} />
         <span className="msg__meta">
           <time dateTime={message.created_at}>{formatClock(message.created_at, lang)}</time>
           <MessageTicks state={message.status} />
