@@ -12,6 +12,7 @@ import { Composer } from '@/features/chats/components/composer';
 import { ConversationHeader } from '@/features/chats/components/conversation-header';
 import { MessageList } from '@/features/chats/components/message-list';
 import { typingText } from '@/features/chats/utils/typing-text';
+import { useFreshPhotoLinks } from '@/features/chats/hooks/use-fresh-photo-links';
 import { useMarkRead } from '@/features/chats/hooks/use-mark-read';
 import { useSendMessage } from '@/features/chats/hooks/use-send-message';
 import { useTypingEmitter, useTypingUsers } from '@/features/chats/hooks/use-typing';
@@ -29,6 +30,7 @@ export function Conversation({ chatId, meId }: { chatId: string; meId: string })
   }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
   const { send, retry, discard } = useSendMessage(chatId);
   const typingEmitter = useTypingEmitter(chatId);
+  const refreshPhotoLinks = useFreshPhotoLinks(chatId);
   const typingIds = useTypingUsers(chatId);
   useMarkRead(chat.data, messages.data ? maxSeq(messages.data.items) : 0);
 
@@ -69,6 +71,7 @@ export function Conversation({ chatId, meId }: { chatId: string; meId: string })
         onLoadOlder={loadOlder}
         onRetry={retry}
         onDiscard={discard}
+        onPhotoFailed={refreshPhotoLinks}
       />
       <Composer onSend={send} onInput={typingEmitter.onInput} onStopTyping={typingEmitter.stop} />
     </div>
