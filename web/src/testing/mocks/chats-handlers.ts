@@ -51,7 +51,7 @@ export type StoreResult = { message: Message; created: boolean } | { refused: 'm
 
 /**
  * Stores a message once per client_msg_id, as the server does for a retry. A photo must be
- * one the sender uploaded for a chat and that is ready; the message keeps it (`media`).
+ * one the sender uploaded for a chat, ready and not sent before; the message keeps it (`media`).
  */
 export function storeMessage(chat: StoredChat, sender: StoredUser, input: SendMessageInput): StoreResult {
   const existing = cdb.messages.get(chat.id)?.find((m) => m.sender_id === sender.id && m.client_msg_id === input.client_msg_id);
@@ -60,7 +60,8 @@ export function storeMessage(chat: StoredChat, sender: StoredUser, input: SendMe
     return { message: addMessage(chat.id, sender.id, { ...input, type: 'text' }), created: true };
   }
   const media = mediaDb.media.get(input.media_id);
-  if (!media || media.owner_id !== sender.id || media.purpose !== 'chat' || media.status !== 'ready') {
+  const sentBefore = [...cdb.messages.values()].some((list) => list.some((m) => m.media?.id === input.media_id));
+  if (!media || media.owner_id !== sender.id || media.purpose !== 'chat' || media.status !== 'ready' || sentBefore) {
     return { refused: 'media_id' };
   }
   const message = addMessage(chat.id, sender.id, {

@@ -9,7 +9,7 @@ import { MessagePhoto, PhotoGone } from '@/features/chats/components/message-pho
 import { MessageTicks, type TickState } from '@/features/chats/components/message-ticks';
 import { MESSAGE_MAX_LENGTH, type Message, type OutgoingMessage } from '@/features/chats/types/chat';
 import { formatClock } from '@/features/chats/utils/chat-format';
-import { isWebUrl } from '@/features/chats/utils/messages';
+import { legacyImageUrl } from '@/features/chats/utils/messages';
 import '@/features/chats/styles/chats.css';
 
 type BodyProps = {
@@ -24,10 +24,11 @@ function Body({ message, author, onPhotoFailed }: BodyProps) {
     if (message.media_deleted) return <PhotoGone deleted />;
     if (message.media) return <MessagePhoto media={message.media} author={author} onLoadFailed={onPhotoFailed} />;
     // From before photos were uploaded: the message holds the image's URL.
-    if (isWebUrl(message.content)) {
+    const url = legacyImageUrl(message.content);
+    if (url) {
       return (
-        <a className="msg__image-link" href={message.content} target="_blank" rel="noopener noreferrer">
-          <img className="msg__image" src={message.content} alt={t('chats.image_alt', { name: author })} loading="lazy" />
+        <a className="msg__image-link" href={url} target="_blank" rel="noopener noreferrer">
+          <img className="msg__image" src={url} alt={t('chats.image_alt', { name: author })} loading="lazy" />
         </a>
       );
     }
