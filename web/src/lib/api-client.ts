@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { ZodType, ZodTypeDef } from 'zod';
 import { authResponseSchema, problemSchema, type ProblemDocument } from '@/types/api';
 import { expireSession, getSession, sessionFromAuthResponse, setSession, type Session } from '@/lib/token-store';
 
@@ -57,7 +57,8 @@ export type RequestBody = FormData | Blob | ArrayBuffer | ArrayBufferView | obje
 type RequestOptions<T> = {
   body?: RequestBody | undefined;
   /** Parses the response body; omit for 204 responses. */
-  schema?: ZodType<T>;
+  /** Parses the answer; its input is whatever JSON came (defaults may fill fields in). */
+  schema?: ZodType<T, ZodTypeDef, unknown>;
   /** Send the bearer token and refresh it when needed (default true). */
   auth?: boolean;
   signal?: AbortSignal;

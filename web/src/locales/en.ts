@@ -25,8 +25,12 @@ export const baseEn: Record<keyof typeof baseRu, string> = {
 
   'common.show_more': 'Show more',
 
-  // Photos (components/ui/photo.tsx).
+  // Photos (components/ui/photo.tsx, photo-viewer.tsx).
   'photo.unavailable': 'Photo unavailable',
+  'photo.viewer.counter': '{n} of {total}',
+  'photo.viewer.close': 'Close',
+  'photo.viewer.previous': 'Previous photo',
+  'photo.viewer.next': 'Next photo',
 
   // The city and coordinate inputs (components/ui/location-fields.tsx).
   'location.city': 'City',

@@ -25,8 +25,12 @@ export const baseRu = {
 
   'common.show_more': 'Показать ещё',
 
-  // Photos (components/ui/photo.tsx).
+  // Photos (components/ui/photo.tsx, photo-viewer.tsx).
   'photo.unavailable': 'Фото недоступно',
+  'photo.viewer.counter': '{n} из {total}',
+  'photo.viewer.close': 'Закрыть',
+  'photo.viewer.previous': 'Предыдущее фото',
+  'photo.viewer.next': 'Следующее фото',
 
   // The city and coordinate inputs (components/ui/location-fields.tsx).
   'location.city': 'Город',

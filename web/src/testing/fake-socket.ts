@@ -1,3 +1,4 @@
+import { sendMessageInputSchema } from '@/features/chats/api/send-message';
 import type { SocketAuth, SocketFactory, SocketLike } from '@/lib/socket';
 import { cdb, isMember, moveMarks } from '@/testing/mocks/chats-db';
 import { isBlockedBetween, storeMessage } from '@/testing/mocks/chats-handlers';
@@ -173,8 +174,11 @@ export class FakeSocketServer {
   }
 
   private handleSend(emit: ClientEmit): unknown {
-    const input = emit.payload as { chat_id: string; type: 'text' | 'image'; content: string; client_msg_id: string };
-    const chat = cdb.chats.get(input.chat_id);
+    const chatId = (emit.payload as { chat_id?: unknown } | null)?.chat_id;
+    const parsed = sendMessageInputSchema.safeParse(emit.payload);
+    if (!parsed.success) return { status: 'error', error: { code: 'validation_failed', message: 'Validation failed' } };
+    const input = parsed.data;
+    const chat = typeof chatId === 'string' ? cdb.chats.get(chatId) : undefined;
     const user = emit.userId ? db.users.get(emit.userId) : undefined;
     if (!chat || !user || !isMember(chat, user.id)) {
       return { status: 'error', error: { code: 'not_found', message: 'Chat not found' } };
@@ -182,7 +186,11 @@ export class FakeSocketServer {
     if (chat.participant_ids.some((id) => id !== user.id && isBlockedBetween(id, user.id))) {
       return { status: 'error', error: { code: 'blocked', message: 'Blocked' } };
     }
-    const { message } = storeMessage(chat, user, input);
+    const stored = storeMessage(chat, user, input);
+    if ('refused' in stored) {
+      return { status: 'error', error: { code: 'validation_failed', message: 'media_id: not a ready chat photo of yours' } };
+    }
+    const { message } = stored;
     return { status: 'sent', message_id: message.id, seq: message.seq, created_at: message.created_at };
   }
 }

@@ -22,6 +22,10 @@ type PhotoProps = {
   fit?: Fit;
   loading?: 'lazy' | 'eager';
   className?: string;
+  /** The image has loaded (also when it came from the cache before React listened). */
+  onLoad?: () => void;
+  /** The image failed to load (a signed link may have expired: fetch a fresh one). */
+  onError?: () => void;
 };
 
 function candidates(variants: MediaVariants, fit: Fit): MediaVariant[] {
@@ -57,12 +61,14 @@ function FailedPhoto({ alt, className }: { alt: string; className: string }) {
  * A processed photo: WebP with a JPEG fallback, a `srcset` of the server's variants, lazy
  * loading, width/height against layout shift, and the BlurHash painted until the image has
  * loaded. A photo without variants (still processing) shows only its placeholder; one that
- * fails to load shows a quiet "unavailable" tile.
+ * fails to load shows a quiet "unavailable" tile until other variants (new URLs) arrive.
  */
-export function Photo({ photo, alt, sizes = '100vw', fit = 'cover', loading = 'lazy', className }: PhotoProps) {
+export function Photo({ photo, alt, sizes = '100vw', fit = 'cover', loading = 'lazy', className, onLoad, onError }: PhotoProps) {
   const { variants } = photo;
   const [state, setState] = useState<'loading' | 'loaded' | 'error'>('loading');
   const imgRef = useRef<HTMLImageElement>(null);
+  const onLoadRef = useRef(onLoad);
+  onLoadRef.current = onLoad;
   const key = variants?.medium.url ?? '';
   const [shownKey, setShownKey] = useState(key);
   if (shownKey !== key) {
@@ -74,7 +80,10 @@ export function Photo({ photo, alt, sizes = '100vw', fit = 'cover', loading = 'l
   useEffect(() => {
     // Already in the cache: the load event may have fired before React listened.
     const img = imgRef.current;
-    if (img?.complete && img.naturalWidth > 0) setState('loaded');
+    if (img?.complete && img.naturalWidth > 0) {
+      setState('loaded');
+      onLoadRef.current?.();
+    }
   }, [key]);
 
   const classes = ['photo', `photo--${fit}`, className].filter(Boolean).join(' ');
@@ -109,8 +118,14 @@ export function Photo({ photo, alt, sizes = '100vw', fit = 'cover', loading = 'l
           alt={alt}
           loading={loading}
           decoding="async"
-          onLoad={() => setState('loaded')}
-          onError={() => setState('error')}
+          onLoad={() => {
+            setState('loaded');
+            onLoad?.();
+          }}
+          onError={() => {
+            setState('error');
+            onError?.();
+          }}
         />
       </picture>
     </span>

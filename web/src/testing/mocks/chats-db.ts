@@ -1,6 +1,8 @@
 import { daysFromToday } from '@/testing/dates';
 import { db, type StoredUser } from '@/testing/mocks/db';
+import { mediaDb, publicMedia, seedMedia, signedChatMedia } from '@/testing/mocks/media-db';
 import type { Chat, Message, MessageType, Watermarks } from '@/features/chats/types/chat';
+import type { Media } from '@/types/api';
 
 // The chats half of the mock server: chats, messages with per-chat seq, watermarks, presence
 // and blocks. It follows the API contract, not the server's implementation; reset after every test.
@@ -93,7 +95,7 @@ export function createChat(input: {
 export function addMessage(
   chatId: string,
   senderId: string,
-  input: { content: string; type?: MessageType; client_msg_id?: string | null; at?: string },
+  input: { content?: string; type?: MessageType; media?: Media | null; client_msg_id?: string | null; at?: string },
 ): Message {
   const chat = cdb.chats.get(chatId)!;
   const list = cdb.messages.get(chatId)!;
@@ -103,8 +105,10 @@ export function addMessage(
     chat_id: chatId,
     seq: list.length + 1,
     sender_id: senderId,
-    type: input.type ?? 'text',
-    content: input.content,
+    type: input.type ?? (input.media ? 'image' : 'text'),
+    content: input.content ?? '',
+    media: input.media ?? null,
+    media_deleted: false,
     client_msg_id: input.client_msg_id ?? null,
     created_at: input.at ?? iso(cdb.clock),
     edited_at: null,
@@ -116,6 +120,24 @@ export function addMessage(
   marks.read_seq = Math.max(marks.read_seq, message.seq);
   marks.delivered_seq = Math.max(marks.delivered_seq, message.seq);
   return message;
+}
+
+/** A photo message: a ready chat photo of the sender's, as if uploaded and sent earlier. */
+export function addPhotoMessage(chatId: string, senderId: string): Message {
+  const media = seedMedia(senderId, 'chat');
+  return addMessage(chatId, senderId, { type: 'image', media: publicMedia(media) });
+}
+
+/**
+ * A message as the server sends it: a photo's links are signed afresh on every read, and a
+ * photo its owner has deleted since (gone from the media db) leaves `media_deleted`.
+ */
+export function messageView(message: Message): Message {
+  if (message.deleted) return { ...message, media: null, media_deleted: false };
+  if (message.type !== 'image' || !message.media) return message;
+  const media = mediaDb.media.get(message.media.id);
+  if (!media) return { ...message, media: null, media_deleted: true };
+  return { ...message, media: signedChatMedia(media), media_deleted: false };
 }
 
 /** A chat with `messages` already in it, each [sender, text]. */
@@ -165,7 +187,7 @@ export function chatView(chat: StoredChat, userId: string): Chat {
         read_seq: marksOf(chat.id, id).read_seq,
       };
     }),
-    last_message: list[list.length - 1] ?? null,
+    last_message: list.length > 0 ? messageView(list[list.length - 1]!) : null,
     unread_count: list.filter((m) => m.seq > mine.read_seq && m.sender_id !== userId && !m.deleted).length,
     last_seq: list.length,
     delivered_seq: mine.delivered_seq,

@@ -3,13 +3,14 @@ import type { ZodType } from 'zod';
 import { createChatInputSchema } from '@/features/chats/api/create-chat';
 import { editMessageInputSchema } from '@/features/chats/api/edit-message';
 import { watermarkInputSchema } from '@/features/chats/api/mark-read';
-import { sendMessageInputSchema } from '@/features/chats/api/send-message';
+import { sendMessageInputSchema, type SendMessageInput } from '@/features/chats/api/send-message';
 import {
   chatSchema,
   chatsPageSchema,
   messageSchema,
   messagesPageSchema,
   watermarksSchema,
+  type Message,
 } from '@/features/chats/types/chat';
 import {
   addMessage,
@@ -17,11 +18,13 @@ import {
   chatView,
   createChat,
   isMember,
+  messageView,
   moveMarks,
   type StoredChat,
 } from '@/testing/mocks/chats-db';
 import { db, userForAccessToken, type StoredUser } from '@/testing/mocks/db';
 import { API, problem } from '@/testing/mocks/handlers';
+import { mediaDb, publicMedia } from '@/testing/mocks/media-db';
 
 // Every response body is parsed with the app's own schema, so mock and client cannot drift.
 
@@ -44,15 +47,29 @@ export function isBlockedBetween(a: string, b: string): boolean {
   return cdb.blocks.has(`${a}:${b}`) || cdb.blocks.has(`${b}:${a}`);
 }
 
-/** Stores a message once per client_msg_id, as the server does for a retry. */
-export function storeMessage(
-  chat: StoredChat,
-  sender: StoredUser,
-  input: { type: 'text' | 'image'; content: string; client_msg_id: string },
-) {
+export type StoreResult = { message: Message; created: boolean } | { refused: 'media_id' };
+
+/**
+ * Stores a message once per client_msg_id, as the server does for a retry. A photo must be
+ * one the sender uploaded for a chat, ready and not sent before; the message keeps it (`media`).
+ */
+export function storeMessage(chat: StoredChat, sender: StoredUser, input: SendMessageInput): StoreResult {
   const existing = cdb.messages.get(chat.id)?.find((m) => m.sender_id === sender.id && m.client_msg_id === input.client_msg_id);
   if (existing) return { message: existing, created: false };
-  return { message: addMessage(chat.id, sender.id, input), created: true };
+  if (input.type === 'text') {
+    return { message: addMessage(chat.id, sender.id, { ...input, type: 'text' }), created: true };
+  }
+  const media = mediaDb.media.get(input.media_id);
+  const sentBefore = [...cdb.messages.values()].some((list) => list.some((m) => m.media?.id === input.media_id));
+  if (!media || media.owner_id !== sender.id || media.purpose !== 'chat' || media.status !== 'ready' || sentBefore) {
+    return { refused: 'media_id' };
+  }
+  const message = addMessage(chat.id, sender.id, {
+    type: 'image',
+    media: publicMedia(media),
+    client_msg_id: input.client_msg_id,
+  });
+  return { message, created: true };
 }
 
 export const chatsHandlers = [
@@ -112,10 +129,10 @@ export const chatsHandlers = [
     const all = cdb.messages.get(params.id) ?? [];
     if (after !== null) {
       const newer = all.filter((m) => m.seq > Number(after));
-      return json(messagesPageSchema, { items: newer.slice(0, limit), has_more: newer.length > limit });
+      return json(messagesPageSchema, { items: newer.slice(0, limit).map(messageView), has_more: newer.length > limit });
     }
     const older = before !== null ? all.filter((m) => m.seq < Number(before)) : all;
-    return json(messagesPageSchema, { items: older.slice(-limit), has_more: older.length > limit });
+    return json(messagesPageSchema, { items: older.slice(-limit).map(messageView), has_more: older.length > limit });
   }),
 
   http.post<{ id: string }>(`${API}/chats/:id/messages`, async ({ request, params }) => {
@@ -128,8 +145,13 @@ export const chatsHandlers = [
     if (found.chat.participant_ids.some((id) => id !== found.user.id && isBlockedBetween(id, found.user.id))) {
       return problem(403, 'blocked', 'Forbidden');
     }
-    const { message, created } = storeMessage(found.chat, found.user, parsed.data);
-    return json(messageSchema, message, created ? 201 : 200);
+    const stored = storeMessage(found.chat, found.user, parsed.data);
+    if ('refused' in stored) {
+      return problem(422, 'validation_failed', 'Validation failed', {
+        errors: [{ field: 'media_id', message: 'not a ready chat photo of yours' }],
+      });
+    }
+    return json(messageSchema, messageView(stored.message), stored.created ? 201 : 200);
   }),
 
   http.patch<{ id: string; messageId: string }>(`${API}/chats/:id/messages/:messageId`, async ({ request, params }) => {
@@ -142,7 +164,7 @@ export const chatsHandlers = [
     if (!parsed.success) return problem(422, 'validation_failed', 'Validation failed');
     message.content = parsed.data.content;
     message.edited_at = new Date(cdb.clock + 30_000).toISOString();
-    return json(messageSchema, message);
+    return json(messageSchema, messageView(message));
   }),
 
   http.delete<{ id: string; messageId: string }>(`${API}/chats/:id/messages/:messageId`, ({ request, params }) => {

@@ -1,5 +1,5 @@
 import type { PortfolioItem } from '@/features/portfolio/api/get-portfolio';
-import type { Media, MediaFailureReason, MediaPurpose, MediaVariants } from '@/types/api';
+import type { Media, MediaFailureReason, MediaPurpose, MediaVariant, MediaVariants } from '@/types/api';
 
 // Photos and portfolios in the mock server, reset after every test. It follows the media
 // contract (ticket → signed PUT → complete → poll), not the server's implementation; the
@@ -25,6 +25,8 @@ export const mediaDb = {
   /** Every PUT answers 403 upload_expired while set. */
   expireLinks: false,
   hold: null as Hold | null,
+  /** Chat photo links minted so far: each read of a chat photo signs its URLs anew. */
+  signatures: 0,
   calls: {
     uploads: [] as unknown[],
     puts: [] as { id: string; authorization: string | null; contentType: string | null; accept: string | null }[],
@@ -45,6 +47,7 @@ export function resetMediaDb(): void {
   mediaDb.expireLinks = false;
   mediaDb.hold?.release();
   mediaDb.hold = null;
+  mediaDb.signatures = 0;
   mediaDb.calls = { uploads: [], puts: [], completes: [], deletes: [], portfolioPosts: [], portfolioPatches: [], portfolioDeletes: [] };
 }
 
@@ -100,6 +103,20 @@ export function settleMedia(media: StoredMedia): void {
 export function publicMedia(media: StoredMedia): Media {
   const { declaredType: _t, declaredSize: _s, uploaded: _u, pollsLeft: _p, sig: _g, ...rest } = media;
   return rest;
+}
+
+/**
+ * A chat photo as a message carries it: every read signs the variant URLs afresh (the real
+ * links expire after 15 minutes), so two reads never give the same URL.
+ */
+export function signedChatMedia(media: StoredMedia): Media {
+  const view = publicMedia(media);
+  if (!view.variants) return view;
+  mediaDb.signatures += 1;
+  const query = `?expires=${Math.floor(Date.now() / 1000) + 900}&sig=s${mediaDb.signatures}`;
+  const sign = (v: MediaVariant): MediaVariant => ({ ...v, url: v.url + query, jpeg_url: v.jpeg_url + query });
+  const { thumb, medium, large } = view.variants;
+  return { ...view, variants: { thumb: sign(thumb), medium: sign(medium), large: sign(large) } };
 }
 
 /** A processed photo of `ownerId`, as if uploaded earlier. */

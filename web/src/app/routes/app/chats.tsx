@@ -3,10 +3,17 @@ import { PageSpinner } from '@/components/ui/spinner';
 import { ChatList } from '@/features/chats/components/chat-list';
 import { ConnectionBanner } from '@/features/chats/components/connection-banner';
 import { Conversation } from '@/features/chats/components/conversation';
+import type { ChatPhotoUploadProps } from '@/features/chats/types/photo-upload';
+import { PhotoUploadItem } from '@/features/media/components/photo-upload-item';
 import { useUser } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import '@/features/chats/styles/chats.css';
+
+/** A photo picked in a conversation uploads like every other photo (features/media), as a chat photo. */
+function ChatPhotoUpload(props: ChatPhotoUploadProps) {
+  return <PhotoUploadItem purpose="chat" {...props} data-testid="chat-photo-upload" />;
+}
 
 /** /chats and /chats/:id: the list and the open conversation; a phone shows one of them. */
 export function ChatsRoute() {
@@ -30,7 +37,7 @@ export function ChatsRoute() {
           {!id ? (
             <p className="chats__placeholder muted">{t('chats.select')}</p>
           ) : meId ? (
-            <Conversation key={id} chatId={id} meId={meId} />
+            <Conversation key={id} chatId={id} meId={meId} PhotoUpload={ChatPhotoUpload} />
           ) : (
             <PageSpinner label={t('common.loading')} />
           )}

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Avatar } from '@/components/ui/avatar';
 import { Photo } from '@/components/ui/photo';
 import { blurhashDataUrl } from '@/lib/blurhash';
@@ -50,6 +50,21 @@ describe('Photo', () => {
     render(<Photo photo={photo} alt="Френч" />);
     fireEvent.error(screen.getByRole('img', { name: 'Френч' }));
     expect(screen.getByTestId('photo-failed')).toHaveTextContent('Фото недоступно');
+  });
+
+  it('reports a failed load, and starts over when new links for the photo arrive', () => {
+    const onError = vi.fn();
+    const { rerender } = render(<Photo photo={photo} alt="Френч" fit="natural" onError={onError} />);
+    fireEvent.error(screen.getByRole('img', { name: 'Френч' }));
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('photo-failed')).toBeInTheDocument();
+
+    // The same photo with freshly signed URLs (a refetch after the old links expired).
+    const fresh = { ...photo, variants: variantsFor(ID) };
+    fresh.variants.medium = { ...fresh.variants.medium, url: `${fresh.variants.medium.url}?sig=new` };
+    rerender(<Photo photo={fresh} alt="Френч" fit="natural" onError={onError} />);
+    expect(screen.getByTestId('photo')).toHaveAttribute('data-state', 'loading');
+    expect(screen.getByRole('img', { name: 'Френч' })).toBeInTheDocument();
   });
 
   it('decodes a BlurHash to a small bitmap, and nothing for a bad one', () => {

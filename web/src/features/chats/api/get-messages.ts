@@ -1,13 +1,15 @@
 import { infiniteQueryOptions, useInfiniteQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { chatKeys } from '@/features/chats/api/keys';
-import { messagesPageSchema, type MessagesPage, type MessagesState } from '@/features/chats/types/chat';
-import { flattenMessages, type MessagesData } from '@/features/chats/utils/chat-cache';
+import { messagesPageSchema, type Message, type MessagesPage, type MessagesState } from '@/features/chats/types/chat';
+import { flattenMessages, updateMessages, type MessagesData } from '@/features/chats/utils/chat-cache';
 import { maxSeq, mergeMessages, minSeq, withMessages } from '@/features/chats/utils/messages';
 
 export const MESSAGES_PAGE_SIZE = 50;
 /** A catch-up longer than this many pages starts afresh from the latest page. */
 const MAX_CATCH_UP_PAGES = 10;
+/** Reading held messages again covers at most this many pages of 100. */
+const MAX_RELOAD_PAGES = 10;
 
 export type MessagesQuery = { before_seq?: number; after_seq?: number; limit?: number };
 
@@ -82,4 +84,31 @@ export function getMessagesQueryOptions(queryClient: QueryClient, chatId: string
 export function useMessages(chatId: string) {
   const queryClient = useQueryClient();
   return useInfiniteQuery(getMessagesQueryOptions(queryClient, chatId));
+}
+
+/**
+ * Reads the messages held in the cache again and puts the fresh copies in: chat photo links
+ * are signed for 15 minutes and every read mints new ones. A refetch of the query would not
+ * do, as it only catches up after the highest seq held. With more than MAX_RELOAD_PAGES pages
+ * held, it reads those from a little before `aroundSeq` (the photo that failed) on.
+ */
+export async function reloadMessages(queryClient: QueryClient, chatId: string, aroundSeq?: number): Promise<void> {
+  const data = queryClient.getQueryData<MessagesData>(chatKeys.messages(chatId));
+  const held = data ? flattenMessages(data.pages).items : [];
+  const low = minSeq(held);
+  if (low === null) return;
+  const high = maxSeq(held);
+  const span = MAX_RELOAD_PAGES * 100;
+  const target = Math.min(aroundSeq ?? high, high);
+  const start = high - low < span ? low : Math.min(Math.max(low, target - span / 2), high - span + 1);
+  let after = start - 1;
+  let fresh: Message[] = [];
+  for (let i = 0; i < MAX_RELOAD_PAGES; i += 1) {
+    const page = await getMessages(chatId, { after_seq: after, limit: 100 });
+    fresh = mergeMessages(fresh, page.items);
+    if (!page.has_more || page.items.length === 0 || maxSeq(page.items) >= high) break;
+    after = maxSeq(page.items);
+  }
+  // Merged by seq: each copy replaces the one held, an edit or a delete since is kept.
+  updateMessages(queryClient, chatId, (state) => withMessages(state, fresh));
 }

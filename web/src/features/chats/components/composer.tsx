@@ -1,65 +1,35 @@
-import { useId, useState, type KeyboardEvent } from 'react';
-import { z } from 'zod';
+import { useId, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
-import { useForm } from '@/lib/form';
 import { useI18n } from '@/lib/i18n';
-import { MESSAGE_MAX_LENGTH, type MessageType } from '@/features/chats/types/chat';
-import { isWebUrl } from '@/features/chats/utils/messages';
+import { imageFiles, MAX_ATTACHMENTS, type PhotoAttachments } from '@/features/chats/hooks/use-photo-attachments';
+import { MESSAGE_MAX_LENGTH, type MessageDraft } from '@/features/chats/types/chat';
+import { CHAT_PHOTO_ACCEPT, type ChatPhotoUpload } from '@/features/chats/types/photo-upload';
+import type { Media } from '@/types/api';
 import '@/features/chats/styles/chats.css';
 
 type Props = {
-  onSend: (type: MessageType, content: string) => void;
+  onSend: (draft: MessageDraft) => void;
   /** Called on every keystroke (typing indicator). */
   onInput: () => void;
   /** Called when a message goes out (stops the typing indicator). */
   onStopTyping: () => void;
+  /** The photos picked, dropped or pasted, waiting for their upload. */
+  photos: PhotoAttachments;
+  /** Uploads one of them (app/ passes features/media's). */
+  PhotoUpload: ChatPhotoUpload;
   disabled?: boolean;
 };
 
-const imageUrlSchema = z.object({ url: z.string().trim().refine(isWebUrl, 'chats.image_url_invalid') });
-
-function ImageUrlForm({ onSend, onClose }: { onSend: (url: string) => void; onClose: () => void }) {
-  const { t } = useI18n();
-  const form = useForm({
-    schema: imageUrlSchema,
-    defaults: { url: '' },
-    onSubmit: ({ url }) => {
-      onSend(url);
-      onClose();
-    },
-  });
-  return (
-    <form {...form.formProps} className="composer__image" data-testid="image-form">
-      <TextField
-        label={t('chats.image_url')}
-        type="url"
-        inputMode="url"
-        placeholder="https://"
-        autoFocus
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-        }}
-        {...form.register('url')}
-      />
-      <div className="composer__image-actions">
-        <Button variant="ghost" size="sm" onClick={onClose}>
-          {t('chats.cancel')}
-        </Button>
-        <Button type="submit" size="sm">
-          {t('chats.send_image')}
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-/** The send box: Enter sends, Shift+Enter starts a new line; at most MESSAGE_MAX_LENGTH characters. */
-export function Composer({ onSend, onInput, onStopTyping, disabled = false }: Props) {
+/**
+ * The send box: Enter sends, Shift+Enter starts a new line; at most MESSAGE_MAX_LENGTH
+ * characters. Photos come from the attach button, a paste into the text box or a drop on the
+ * conversation; each shows its upload here and is sent as its own message once it is ready.
+ */
+export function Composer({ onSend, onInput, onStopTyping, photos, PhotoUpload, disabled = false }: Props) {
   const { t } = useI18n();
   const id = useId();
+  const fileId = useId();
   const [text, setText] = useState('');
-  const [imageOpen, setImageOpen] = useState(false);
   const length = text.length;
   const content = text.trim();
   const canSend = !disabled && content.length > 0 && length <= MESSAGE_MAX_LENGTH;
@@ -67,8 +37,16 @@ export function Composer({ onSend, onInput, onStopTyping, disabled = false }: Pr
   const send = () => {
     if (!canSend) return;
     onStopTyping();
-    onSend('text', content);
+    onSend({ type: 'text', content });
     setText('');
+  };
+  const sendPhoto = (media: Media) => onSend({ type: 'image', media });
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const files = imageFiles(event.clipboardData?.files);
+    // Plain text is left to the text box.
+    if (files.length === 0) return;
+    event.preventDefault();
+    photos.add(files);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
@@ -79,14 +57,17 @@ export function Composer({ onSend, onInput, onStopTyping, disabled = false }: Pr
 
   return (
     <div className="composer">
-      {imageOpen && (
-        <ImageUrlForm
-          onSend={(url) => {
-            onStopTyping();
-            onSend('image', url);
-          }}
-          onClose={() => setImageOpen(false)}
-        />
+      {photos.items.length > 0 && (
+        <ul className="composer__uploads" aria-label={t('chats.photos_label')} data-testid="composer-uploads">
+          {photos.items.map((item) => (
+            <PhotoUpload key={item.key} file={item.file} onUploaded={sendPhoto} onDone={photos.remover(item.key)} />
+          ))}
+        </ul>
+      )}
+      {photos.skipped > 0 && (
+        <p className="composer__note muted" role="status" data-testid="composer-photos-skipped">
+          {t('chats.photos_skipped', { max: MAX_ATTACHMENTS })}
+        </p>
       )}
       <form
         className="composer__form"
@@ -95,23 +76,30 @@ export function Composer({ onSend, onInput, onStopTyping, disabled = false }: Pr
           send();
         }}
       >
-        <button
-          type="button"
-          className="icon-btn composer__attach"
-          aria-label={t('chats.attach_image')}
-          title={t('chats.attach_image')}
-          aria-expanded={imageOpen}
+        {/* The label is the button; the input stays focusable (visually hidden) for the keyboard. */}
+        <input
+          id={fileId}
+          className="composer__file"
+          type="file"
+          accept={CHAT_PHOTO_ACCEPT}
+          multiple
           disabled={disabled}
-          onClick={() => setImageOpen((open) => !open)}
-          data-testid="attach-image"
-        >
+          onChange={(event) => {
+            photos.add(Array.from(event.target.files ?? []));
+            // Choosing the same file again must fire `change` again.
+            event.target.value = '';
+          }}
+          data-testid="attach-photo"
+        />
+        <label htmlFor={fileId} className={`icon-btn composer__attach${disabled ? ' is-disabled' : ''}`} title={t('chats.attach_photo')}>
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
             <path
               fill="currentColor"
               d="M5 4h14a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm0 2v9.6l3.3-3.3a1 1 0 0 1 1.4 0l2.8 2.8 1.8-1.8a1 1 0 0 1 1.4 0L19 16.6V6H5zm10 1.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z"
             />
           </svg>
-        </button>
+          <span className="visually-hidden">{t('chats.attach_photo')}</span>
+        </label>
         <div className="composer__field">
           <label className="visually-hidden" htmlFor={id}>
             {t('chats.composer_label')}
@@ -130,6 +118,7 @@ export function Composer({ onSend, onInput, onStopTyping, disabled = false }: Pr
               if (e.target.value) onInput();
             }}
             onKeyDown={onKeyDown}
+            onPaste={onPaste}
             data-testid="composer-input"
           />
           <span className="composer__meta">

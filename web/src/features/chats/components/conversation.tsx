@@ -11,16 +11,28 @@ import { useMessages } from '@/features/chats/api/get-messages';
 import { Composer } from '@/features/chats/components/composer';
 import { ConversationHeader } from '@/features/chats/components/conversation-header';
 import { MessageList } from '@/features/chats/components/message-list';
+import { PhotoDropZone } from '@/features/chats/components/photo-drop-zone';
 import { typingText } from '@/features/chats/utils/typing-text';
+import { useFreshPhotoLinks } from '@/features/chats/hooks/use-fresh-photo-links';
 import { useMarkRead } from '@/features/chats/hooks/use-mark-read';
+import { usePhotoAttachments } from '@/features/chats/hooks/use-photo-attachments';
 import { useSendMessage } from '@/features/chats/hooks/use-send-message';
 import { useTypingEmitter, useTypingUsers } from '@/features/chats/hooks/use-typing';
+import type { ChatPhotoUpload } from '@/features/chats/types/photo-upload';
 import { maxSeq } from '@/features/chats/utils/messages';
 import '@/features/chats/styles/chats.css';
 
-/** One open conversation: header, messages, send box. */
-export function Conversation({ chatId, meId }: { chatId: string; meId: string }) {
+type Props = {
+  chatId: string;
+  meId: string;
+  /** Uploads a photo picked in the send box (app/ passes features/media's). */
+  PhotoUpload: ChatPhotoUpload;
+};
+
+/** One open conversation: header, messages, send box; photos dropped anywhere on it go to the send box. */
+export function Conversation({ chatId, meId, PhotoUpload }: Props) {
   const { t } = useI18n();
+  const photos = usePhotoAttachments();
   const chat = useChat(chatId);
   const messages = useMessages(chatId);
   const { fetchNextPage, hasNextPage, isFetchingNextPage } = messages;
@@ -29,6 +41,7 @@ export function Conversation({ chatId, meId }: { chatId: string; meId: string })
   }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
   const { send, retry, discard } = useSendMessage(chatId);
   const typingEmitter = useTypingEmitter(chatId);
+  const refreshPhotoLinks = useFreshPhotoLinks(chatId);
   const typingIds = useTypingUsers(chatId);
   useMarkRead(chat.data, messages.data ? maxSeq(messages.data.items) : 0);
 
@@ -59,7 +72,7 @@ export function Conversation({ chatId, meId }: { chatId: string; meId: string })
   if (!chat.data || !messages.data) return <PageSpinner label={t('common.loading')} />;
 
   return (
-    <div className="conversation" data-testid="conversation">
+    <PhotoDropZone className="conversation" onFiles={photos.add} data-testid="conversation">
       <ConversationHeader chat={chat.data} meId={meId} typing={typingText(chat.data, typingIds, t)} />
       <MessageList
         chat={chat.data}
@@ -69,8 +82,15 @@ export function Conversation({ chatId, meId }: { chatId: string; meId: string })
         onLoadOlder={loadOlder}
         onRetry={retry}
         onDiscard={discard}
+        onPhotoFailed={refreshPhotoLinks}
       />
-      <Composer onSend={send} onInput={typingEmitter.onInput} onStopTyping={typingEmitter.stop} />
-    </div>
+      <Composer
+        onSend={send}
+        onInput={typingEmitter.onInput}
+        onStopTyping={typingEmitter.stop}
+        photos={photos}
+        PhotoUpload={PhotoUpload}
+      />
+    </PhotoDropZone>
   );
 }

@@ -5,22 +5,36 @@ import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem';
 import { useDeleteMessage } from '@/features/chats/api/delete-message';
 import { useEditMessage } from '@/features/chats/api/edit-message';
+import { MessagePhoto, PhotoGone } from '@/features/chats/components/message-photo';
 import { MessageTicks, type TickState } from '@/features/chats/components/message-ticks';
 import { MESSAGE_MAX_LENGTH, type Message, type OutgoingMessage } from '@/features/chats/types/chat';
 import { formatClock } from '@/features/chats/utils/chat-format';
-import { isWebUrl } from '@/features/chats/utils/messages';
+import { legacyImageUrl } from '@/features/chats/utils/messages';
 import '@/features/chats/styles/chats.css';
 
-function Body({ type, content, author }: { type: string; content: string; author: string }) {
+type BodyProps = {
+  message: Pick<Message, 'type' | 'content' | 'media' | 'media_deleted'>;
+  author: string;
+  onPhotoFailed?: (() => void) | undefined;
+};
+
+function Body({ message, author, onPhotoFailed }: BodyProps) {
   const { t } = useI18n();
-  if (type === 'image' && isWebUrl(content)) {
-    return (
-      <a className="msg__image-link" href={content} target="_blank" rel="noopener noreferrer">
-        <img className="msg__image" src={content} alt={t('chats.image_alt', { name: author })} loading="lazy" />
-      </a>
-    );
+  if (message.type === 'image') {
+    if (message.media_deleted) return <PhotoGone deleted />;
+    if (message.media) return <MessagePhoto media={message.media} author={author} onLoadFailed={onPhotoFailed} />;
+    // From before photos were uploaded: the message holds the image's URL.
+    const url = legacyImageUrl(message.content);
+    if (url) {
+      return (
+        <a className="msg__image-link" href={url} target="_blank" rel="noopener noreferrer">
+          <img className="msg__image" src={url} alt={t('chats.image_alt', { name: author })} loading="lazy" />
+        </a>
+      );
+    }
+    return <PhotoGone deleted={false} />;
   }
-  return <p className="msg__text">{content}</p>;
+  return <p className="msg__text">{message.content}</p>;
 }
 
 type StoredProps = {
@@ -30,10 +44,12 @@ type StoredProps = {
   /** Show the author's name (group chats). */
   showAuthor: boolean;
   receipt: TickState;
+  /** Its photo did not load (expired links): fetch the messages again. */
+  onPhotoFailed?: () => void;
 };
 
-/** A stored message; my own ones can be edited and deleted. */
-export function MessageItem({ message, own, author, showAuthor, receipt }: StoredProps) {
+/** A stored message; my own ones can be edited and deleted (a photo only deleted). */
+export function MessageItem({ message, own, author, showAuthor, receipt, onPhotoFailed }: StoredProps) {
   const { t, lang } = useI18n();
   const edit = useEditMessage();
   const remove = useDeleteMessage();
@@ -96,7 +112,7 @@ export function MessageItem({ message, own, author, showAuthor, receipt }: Store
             </div>
           </div>
         ) : (
-          <Body type={message.type} content={message.content} author={author} />
+          <Body message={message} author={author} onPhotoFailed={onPhotoFailed} />
         )}
         <span className="msg__meta">
           {message.edited_at && !message.deleted && <span className="msg__edited">{t('chats.edited')}</span>}
@@ -166,7 +182,14 @@ export function PendingMessageItem({ message, author, onRetry, onDiscard }: Pend
       data-own
     >
       <div className="msg__bubble">
-        <Body type={message.type} content={message.content} author={author} />
+        <Body
+          message={
+            message.type === 'image'
+              ? { type: 'image', content: '', media: message.media, media_deleted: false }
+              : { type: 'text', content: message.content, media: null, media_deleted: false }
+          }
+          author={author}
+        />
         <span className="msg__meta">
           <time dateTime={message.created_at}>{formatClock(message.created_at, lang)}</time>
           <MessageTicks state={message.status} />

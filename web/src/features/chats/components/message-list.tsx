@@ -20,6 +20,8 @@ type Props = {
   onLoadOlder: () => void;
   onRetry: (message: OutgoingMessage) => void;
   onDiscard: (message: OutgoingMessage) => void;
+  /** The photo of message `seq` did not load (its signed links expire): fetch fresh ones. */
+  onPhotoFailed?: (seq: number) => void;
 };
 
 /**
@@ -27,7 +29,7 @@ type Props = {
  * the view where it was; new messages scroll into view only when the reader is at the bottom
  * (or sent them), otherwise a "new messages" button appears.
  */
-export function MessageList({ chat, meId, state, loadingOlder, onLoadOlder, onRetry, onDiscard }: Props) {
+export function MessageList({ chat, meId, state, loadingOlder, onLoadOlder, onRetry, onDiscard, onPhotoFailed }: Props) {
   const { t, lang } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
@@ -119,6 +121,7 @@ export function MessageList({ chat, meId, state, loadingOlder, onLoadOlder, onRe
                     author={names.get(m.sender_id) ?? ''}
                     showAuthor={chat.kind === 'group'}
                     receipt={own ? receiptOf(m.seq, chat.participants, meId) : 'sent'}
+                    onPhotoFailed={onPhotoFailed && (() => onPhotoFailed(m.seq))}
                   />
                 );
               })}

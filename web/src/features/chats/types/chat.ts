@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mediaSchema, type Media } from '@/types/api';
 
 // Chats and messages as the REST API and the socket send them. Sequence numbers (`seq`) are
 // per chat, start at 1 and never repeat: they order messages and carry read receipts.
@@ -12,7 +13,16 @@ export const messageSchema = z.object({
   sender_id: z.string(),
   /** "text" | "image" today; an unknown type is shown as text. */
   type: z.string(),
+  /** The text; "" for a photo. Image messages from before photo uploads hold the image's URL here. */
   content: z.string(),
+  /**
+   * An image message's photo (null for text and for those older image messages). Its variant
+   * URLs are signed and expire after 15 minutes; every read from the server mints new ones.
+   * Optional so that answers from before the field existed still parse.
+   */
+  media: mediaSchema.nullable().default(null),
+  /** An image message whose photo its owner deleted: there is nothing left to show. */
+  media_deleted: z.boolean().default(false),
   client_msg_id: z.string().nullable(),
   created_at: z.string(),
   edited_at: z.string().nullable(),
@@ -87,11 +97,12 @@ export type PresenceEvent = z.infer<typeof presenceEventSchema>;
 // ---------------------------------------------------------------------------------------
 // Client-side state of one conversation
 
+/** What the send box hands over: a text, or a photo that is uploaded and ready. */
+export type MessageDraft = { type: 'text'; content: string } | { type: 'image'; media: Media };
+
 /** A message this tab is sending: shown at once, replaced by the real one when it is stored. */
-export type OutgoingMessage = {
+export type OutgoingMessage = MessageDraft & {
   client_msg_id: string;
-  type: MessageType;
-  content: string;
   created_at: string;
   status: 'sending' | 'failed';
   error?: string | undefined;

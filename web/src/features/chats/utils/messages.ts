@@ -92,8 +92,16 @@ export function chatTitle(chat: Chat, meId: string | undefined): string {
   return otherParticipant(chat, meId)?.display_name ?? chat.participants[0]?.display_name ?? '';
 }
 
-/** Only web URLs are shown as images or links. */
-export function isWebUrl(value: string): boolean {
+/**
+ * The image of a message from before photos were uploaded: its content was an http(s) URL or
+ * a path on this site. Anything else (javascript:, data:, //other.host) is not shown as an image.
+ */
+export function legacyImageUrl(content: string): string | null {
+  if (isWebUrl(content)) return content;
+  return content.startsWith('/') && !content.startsWith('//') ? content : null;
+}
+
+function isWebUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return url.protocol === 'https:' || url.protocol === 'http:';

@@ -1,53 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
-import { FilePreview } from '@/features/media/components/file-preview';
+import { useRef, useState } from 'react';
 import { PhotoPicker } from '@/features/media/components/photo-picker';
-import { UploadProgress } from '@/features/media/components/upload-progress';
-import { usePhotoUpload } from '@/features/media/hooks/use-photo-upload';
+import { PhotoUploadItem } from '@/features/media/components/photo-upload-item';
 import { useI18n } from '@/lib/i18n';
 import type { Media, MediaPurpose } from '@/types/api';
 import '@/features/media/styles/media.css';
 
 type QueuedFile = { key: number; file: File };
-
-function QueueItem({
-  file,
-  purpose,
-  onUploaded,
-  onDone,
-}: {
-  file: File;
-  purpose: MediaPurpose;
-  onUploaded: (media: Media) => Promise<unknown>;
-  onDone: () => void;
-}) {
-  const upload = usePhotoUpload({ purpose, onReady: onUploaded });
-  const { start, state } = upload;
-  // Starts when the item appears; unmounting it cancels (inside usePhotoUpload).
-  useEffect(() => start(file), [file, start]);
-  const done = state.status === 'ready';
-  useEffect(() => {
-    if (done) onDone();
-  }, [done, onDone]);
-
-  return (
-    <li className="upload-queue__item" data-testid="upload-queue-item">
-      <FilePreview file={file} size="sm" />
-      <div className="upload-queue__body">
-        <span className="upload-queue__name">{file.name}</span>
-        <UploadProgress
-          state={state}
-          name={file.name}
-          onCancel={() => {
-            upload.cancel();
-            onDone();
-          }}
-          onRetry={upload.retry}
-          onDismiss={onDone}
-        />
-      </div>
-    </li>
-  );
-}
 
 type PhotoUploadQueueProps = {
   purpose: MediaPurpose;
@@ -99,12 +57,13 @@ export function PhotoUploadQueue({ purpose, onUploaded, remaining, label, allowP
       {queue.length > 0 && (
         <ul className="upload-queue__list" aria-label={t('media.queue.label')}>
           {queue.map((item) => (
-            <QueueItem
+            <PhotoUploadItem
               key={item.key}
               file={item.file}
               purpose={purpose}
               onUploaded={(media) => latest.current(media)}
               onDone={remover(item.key)}
+              data-testid="upload-queue-item"
             />
           ))}
         </ul>

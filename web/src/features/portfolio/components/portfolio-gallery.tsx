@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Photo } from '@/components/ui/photo';
-import { PhotoViewer } from '@/features/portfolio/components/photo-viewer';
+import { PhotoViewer } from '@/components/ui/photo-viewer';
 import { usePortfolio } from '@/features/portfolio/api/get-portfolio';
 import { useI18n } from '@/lib/i18n';
 import '@/features/portfolio/styles/portfolio.css';
@@ -12,6 +12,7 @@ export function PortfolioGallery({ masterId, masterName }: { masterId: string; m
   const [open, setOpen] = useState<number | null>(null);
   const items = portfolio.data?.items.filter((i) => i.media.variants !== null) ?? [];
   if (items.length === 0) return null;
+  const nameOf = (caption: string, index: number) => caption || t('portfolio.photo_n', { n: index + 1 });
   return (
     <section className="card" aria-labelledby="portfolio-title" data-testid="portfolio-gallery">
       <h2 id="portfolio-title" className="card__subtitle">
@@ -24,7 +25,7 @@ export function PortfolioGallery({ masterId, masterName }: { masterId: string; m
               type="button"
               className="portfolio-grid__button"
               onClick={() => setOpen(index)}
-              aria-label={t('portfolio.open', { name: item.caption || t('portfolio.photo_n', { n: index + 1 }) })}
+              aria-label={t('portfolio.open', { name: nameOf(item.caption, index) })}
               data-testid="portfolio-thumb"
             >
               <Photo photo={item.media} alt="" sizes="(min-width: 640px) 200px, 33vw" />
@@ -34,7 +35,7 @@ export function PortfolioGallery({ masterId, masterName }: { masterId: string; m
       </ul>
       {open !== null && (
         <PhotoViewer
-          items={items}
+          items={items.map((item, index) => ({ id: item.id, photo: item.media, alt: nameOf(item.caption, index), caption: item.caption }))}
           index={open}
           onIndexChange={setOpen}
           onClose={() => setOpen(null)}

@@ -21,8 +21,4 @@ export const portfolioEn: Record<keyof typeof portfolioRu, string> = {
   'portfolio.cancel': 'Cancel',
   'portfolio.open': 'Open photo: {name}',
   'portfolio.viewer.label': 'Portfolio: {name}',
-  'portfolio.viewer.counter': '{n} of {total}',
-  'portfolio.viewer.close': 'Close',
-  'portfolio.viewer.previous': 'Previous photo',
-  'portfolio.viewer.next': 'Next photo',
 };

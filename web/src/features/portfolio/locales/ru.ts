@@ -20,8 +20,4 @@ export const portfolioRu = {
   'portfolio.cancel': 'Отмена',
   'portfolio.open': 'Открыть фото: {name}',
   'portfolio.viewer.label': 'Портфолио: {name}',
-  'portfolio.viewer.counter': '{n} из {total}',
-  'portfolio.viewer.close': 'Закрыть',
-  'portfolio.viewer.previous': 'Предыдущее фото',
-  'portfolio.viewer.next': 'Следующее фото',
 } as const satisfies Record<string, string>;

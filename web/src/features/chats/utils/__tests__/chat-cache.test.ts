@@ -12,6 +12,8 @@ function msg(seq: number, overrides: Partial<Message> = {}): Message {
     sender_id: 'u2',
     type: 'text',
     content: `#${seq}`,
+    media: null,
+    media_deleted: false,
     client_msg_id: null,
     created_at: '2025-03-24T10:00:00Z',
     edited_at: null,

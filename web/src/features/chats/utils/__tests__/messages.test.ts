@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message, Participant } from '@/features/chats/types/chat';
-import { groupByDay, mergeMessages, receiptOf, withMessages } from '@/features/chats/utils/messages';
+import { groupByDay, legacyImageUrl, mergeMessages, receiptOf, withMessages } from '@/features/chats/utils/messages';
 
 function msg(seq: number, overrides: Partial<Message> = {}): Message {
   return {
@@ -10,6 +10,8 @@ function msg(seq: number, overrides: Partial<Message> = {}): Message {
     sender_id: 'u1',
     type: 'text',
     content: `#${seq}`,
+    media: null,
+    media_deleted: false,
     client_msg_id: null,
     created_at: `2025-03-24T10:0${seq % 10}:00Z`,
     edited_at: null,
@@ -64,5 +66,13 @@ describe('chat messages', () => {
       ['2025-03-23', 1],
       ['2025-03-24', 2],
     ]);
+  });
+
+  it('shows an old image message’s URL only when it is a web URL or a path on this site', () => {
+    expect(legacyImageUrl('https://img.example.com/a.jpg')).toBe('https://img.example.com/a.jpg');
+    expect(legacyImageUrl('/media/old/medium.jpg')).toBe('/media/old/medium.jpg');
+    for (const bad of ['javascript:alert(1)', 'data:image/png;base64,AAAA', '//evil.example/a.jpg', 'just text', '']) {
+      expect(legacyImageUrl(bad)).toBeNull();
+    }
   });
 });

@@ -1,17 +1,27 @@
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
-import { Photo } from '@/components/ui/photo';
-import type { PortfolioItem } from '@/features/portfolio/api/get-portfolio';
+import { Photo, type PhotoSource } from '@/components/ui/photo';
 import { useI18n } from '@/lib/i18n';
-import '@/features/portfolio/styles/portfolio.css';
+
+/** One photo of the viewer: what to draw, its description and an optional caption under it. */
+export type ViewerPhoto = {
+  /** Stable across renders (a portfolio item's or a message's id). */
+  id: string;
+  photo: PhotoSource;
+  alt: string;
+  caption?: string;
+};
 
 type PhotoViewerProps = {
-  items: PortfolioItem[];
+  items: readonly ViewerPhoto[];
   index: number;
-  onIndexChange: (index: number) => void;
+  /** Needed only when there is more than one photo. */
+  onIndexChange?: (index: number) => void;
   onClose: () => void;
   /** Names the dialog, e.g. "Портфолио: Мария". */
   label: string;
+  /** The shown photo failed to load (e.g. its signed link expired). */
+  onPhotoError?: (item: ViewerPhoto) => void;
 };
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -20,7 +30,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabin
  * Full-screen photos, one at a time: ← and → (or the buttons) go through them, round the
  * ends; Esc closes. Focus stays inside while it is open and goes back where it was after.
  */
-export function PhotoViewer({ items, index, onIndexChange, onClose, label }: PhotoViewerProps) {
+export function PhotoViewer({ items, index, onIndexChange = () => {}, onClose, label, onPhotoError }: PhotoViewerProps) {
   const { t } = useI18n();
   const dialogRef = useRef<HTMLDivElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -76,10 +86,12 @@ export function PhotoViewer({ items, index, onIndexChange, onClose, label }: Pho
   return createPortal(
     <div className="photo-viewer" role="dialog" aria-modal="true" aria-label={label} ref={dialogRef} data-testid="photo-viewer">
       <div className="photo-viewer__bar">
-        <span className="photo-viewer__counter" data-testid="photo-viewer-counter">
-          {t('portfolio.viewer.counter', { n: index + 1, total: count })}
-        </span>
-        <button ref={closeRef} type="button" className="photo-viewer__button" onClick={onClose} aria-label={t('portfolio.viewer.close')}>
+        {count > 1 && (
+          <span className="photo-viewer__counter" data-testid="photo-viewer-counter">
+            {t('photo.viewer.counter', { n: index + 1, total: count })}
+          </span>
+        )}
+        <button ref={closeRef} type="button" className="photo-viewer__button" onClick={onClose} aria-label={t('photo.viewer.close')}>
           ×
         </button>
       </div>
@@ -89,13 +101,21 @@ export function PhotoViewer({ items, index, onIndexChange, onClose, label }: Pho
             type="button"
             className="photo-viewer__button photo-viewer__nav photo-viewer__nav--prev"
             onClick={() => onIndexChange((index - 1 + count) % count)}
-            aria-label={t('portfolio.viewer.previous')}
+            aria-label={t('photo.viewer.previous')}
           >
             ‹
           </button>
         )}
         <figure className="photo-viewer__figure">
-          <Photo key={item.id} photo={item.media} alt={item.caption || t('portfolio.photo_n', { n: index + 1 })} fit="natural" sizes="100vw" loading="eager" />
+          <Photo
+            key={item.id}
+            photo={item.photo}
+            alt={item.alt}
+            fit="natural"
+            sizes="100vw"
+            loading="eager"
+            onError={onPhotoError && (() => onPhotoError(item))}
+          />
           {item.caption && (
             <figcaption className="photo-viewer__caption" data-testid="photo-viewer-caption">
               {item.caption}
@@ -107,7 +127,7 @@ export function PhotoViewer({ items, index, onIndexChange, onClose, label }: Pho
             type="button"
             className="photo-viewer__button photo-viewer__nav photo-viewer__nav--next"
             onClick={() => onIndexChange((index + 1) % count)}
-            aria-label={t('portfolio.viewer.next')}
+            aria-label={t('photo.viewer.next')}
           >
             ›
           </button>
