@@ -178,4 +178,40 @@ describe('photos', () => {
       await viewer.waitFor({ state: 'detached' });
     });
   });
+
+  it('a photo sent in a chat appears on the other side and opens large', { timeout: 120_000 }, async (t) => {
+    const anna = await registerViaApi({ email: uniqueEmail('anna-photo'), password: PASSWORD, name: 'Анна Фото' });
+    const boris = await registerViaApi({ email: uniqueEmail('boris-photo'), password: PASSWORD, name: 'Борис Фото' });
+    const chat = await apiCall(anna, 'POST', '/api/v1/chats', { participant_ids: [boris.user.id] });
+    assert.equal(chat.status, 201);
+    const chatId = chat.body.id;
+
+    await withPage(browser, t, async (annaPage) => {
+      await withPage(browser, t, async (borisPage) => {
+        await signedIn(annaPage, anna, `/chats/${chatId}`);
+        await signedIn(borisPage, boris, `/chats/${chatId}`);
+        await expectText(borisPage.getByTestId('conversation-title'), /Анна Фото/);
+
+        await annaPage
+          .getByTestId('attach-photo')
+          .setInputFiles({ name: 'nails.png', mimeType: 'image/png', buffer: png(1200, 800, { from: [240, 190, 200], to: [150, 60, 110] }) });
+        // Boris sees it arrive in real time, and it really loads (a signed link of his chat).
+        const photo = borisPage.getByTestId('message-photo').first();
+        await photo.waitFor({ timeout: 60_000 });
+        const img = photo.locator('img');
+        assert.ok((await expectLoaded(img)) > 0);
+        assert.match(await img.getAttribute('src'), /\/media\/[0-9a-f-]+\/(medium|large|thumb)\.(webp|jpg)\?expires=\d+&sig=/);
+        await photo.click();
+        const viewer = borisPage.getByTestId('photo-viewer');
+        await viewer.waitFor();
+        const large = viewer.locator('img').first();
+        await expectLoaded(large);
+        assert.match(await large.evaluate((i) => i.currentSrc), /\/large\.(webp|jpg)\?/);
+        await borisPage.keyboard.press('Escape');
+        await viewer.waitFor({ state: 'detached' });
+        // Anna's own bubble shows it too.
+        await expectLoaded(annaPage.getByTestId('message-photo').first().locator('img'));
+      });
+    });
+  });
 });
