@@ -20,7 +20,6 @@ export const mediaEn: Record<keyof typeof mediaRu, string> = {
 
   'media.error.too_large': 'The file is too large: 15 MB at most',
   'media.error.unsupported_type': 'This format will not do: upload a JPEG, PNG or WebP',
-  'media.error.heic': 'HEIC photos are not accepted yet: save it as JPEG',
   'media.error.empty': 'The file is empty',
   'media.error.too_many_pending': 'Too many unfinished uploads. Try again a little later',
   'media.error.too_many_pending_retry': 'Too many unfinished uploads. Try again in {seconds} s',

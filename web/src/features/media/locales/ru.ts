@@ -19,7 +19,6 @@ export const mediaRu = {
 
   'media.error.too_large': 'Файл слишком большой: можно до 15 МБ',
   'media.error.unsupported_type': 'Этот формат не подходит: загрузите JPEG, PNG или WebP',
-  'media.error.heic': 'Фото в формате HEIC пока не принимаются: сохраните его как JPEG',
   'media.error.empty': 'Файл пустой',
   'media.error.too_many_pending': 'Слишком много незавершённых загрузок. Попробуйте чуть позже',
   'media.error.too_many_pending_retry': 'Слишком много незавершённых загрузок. Попробуйте через {seconds} с',

@@ -19,8 +19,6 @@ export function uploadErrorMessage(error: unknown, t: Translate): string {
         return t('media.error.too_large');
       case 'unsupported_type':
         return t('media.error.unsupported_type');
-      case 'heic':
-        return t('media.error.heic');
       case 'empty':
         return t('media.error.empty');
       case 'expired':

@@ -2,7 +2,7 @@ import { completeUpload } from '@/features/media/api/complete-upload';
 import { createUpload } from '@/features/media/api/create-upload';
 import { deleteMedia } from '@/features/media/api/delete-media';
 import { getMedia } from '@/features/media/api/get-media';
-import { checkPhotoFile, type PhotoFileProblem } from '@/features/media/utils/photo-file';
+import { checkPhotoFile, photoContentType, type PhotoFileProblem } from '@/features/media/utils/photo-file';
 import { api, isApiProblem } from '@/lib/api-client';
 import type { Media, MediaFailureReason, MediaPurpose } from '@/types/api';
 
@@ -72,7 +72,7 @@ export async function uploadPhoto(file: File, purpose: MediaPurpose, options: Up
   signal?.throwIfAborted();
 
   onStep?.('preparing');
-  const ticket = await createUpload({ purpose, content_type: file.type, size_bytes: file.size }, signal);
+  const ticket = await createUpload({ purpose, content_type: photoContentType(file), size_bytes: file.size }, signal);
   const { id } = ticket.media;
   try {
     onStep?.('uploading');
