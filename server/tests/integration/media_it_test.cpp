@@ -260,6 +260,22 @@ TEST_F(MediaIT, ChatPhotosArePrivateAndTheirLinksExpire) {
     EXPECT_EQ(get(port(), target_of(variant_url(fresh.as_object(), "thumb"))).status, 200);
 }
 
+TEST_F(MediaIT, APostPhotoIsProcessedAndPublic) {
+    // Posts come with the social issue; their photos already go the whole way.
+    const auto me = register_account(port());
+    const auto id = upload(me, "post", img::camera_jpeg(1));
+    const auto media = settled(me, id);
+    ASSERT_EQ(media.at("status").as_string(), "ready") << boost::json::serialize(media);
+    EXPECT_EQ(media.at("purpose").as_string(), "post");
+    const auto anyone = get(port(), "/api/v1/media/" + id);
+    ASSERT_EQ(anyone.status, 200);  // public once ready, like portfolio photos
+    const auto target = target_of(variant_url(anyone.json().as_object(), "medium"));
+    EXPECT_EQ(target.find('?'), std::string::npos) << target;  // a stable URL, no signature
+    const auto file = get(port(), target);
+    EXPECT_EQ(file.status, 200);
+    EXPECT_TRUE(file.header("Cache-Control").starts_with("public")) << file.header("Cache-Control");
+}
+
 TEST_F(MediaIT, DeletingRemovesTheFiles) {
     const auto me = register_account(port());
     const auto id = upload(me, "portfolio", img::png(200, 200), "image/png");
