@@ -100,17 +100,37 @@ void Processor::enqueue(std::string id) {
     });
 }
 
+net::awaitable<void> Processor::process_now(std::string id) {
+    // On a strand of its own, as a background run is on the sweeper's: the run and its lease
+    // renewer share state.
+    auto strand = net::make_strand(co_await net::this_coro::executor);
+    co_await net::co_spawn(strand, process(std::move(id), 1), net::use_awaitable);
+}
+
+// The lease renewal of one run, on the run's executor. Cancelling the timer when the run ends
+// lets the renewer finish at once rather than after its next tick (an io_context that runs
+// only imports would otherwise wait up to kRenewEvery before it ran out of work).
+struct Processor::Renewal {
+    explicit Renewal(const net::any_io_executor& executor) : timer(executor) {}
+    void stop() {
+        running = false;
+        timer.cancel();
+    }
+    net::steady_timer timer;
+    bool running = true;
+};
+
 net::awaitable<void> Processor::process(std::string id, int attempt) {
     Outcome outcome;
     bool retry_later = false;
-    auto running = std::make_shared<std::atomic<bool>>(true);
-    net::co_spawn(executor_, renew_while(id, running), net::detached);
+    auto renewal = std::make_shared<Renewal>(co_await net::this_coro::executor);
+    net::co_spawn(renewal->timer.get_executor(), renew_while(id, renewal), net::detached);
     try {
         auto job = [this, id] { return run_pipeline(storage_, id); };
         outcome = co_await workers_.run(std::move(job));
-        *running = false;
+        renewal->stop();
     } catch (const std::exception& e) {
-        *running = false;
+        renewal->stop();
         core::log::warn("media processing failed; it will be retried",
                         {{"media_id", id}, {"attempt", attempt}, {"error", e.what()}});
         retry_later = true;
@@ -128,12 +148,11 @@ net::awaitable<void> Processor::process(std::string id, int attempt) {
     }
 }
 
-net::awaitable<void> Processor::renew_while(std::string id, std::shared_ptr<std::atomic<bool>> running) {
-    net::steady_timer timer(co_await net::this_coro::executor);
-    while (*running && !stopped_) {
-        timer.expires_after(kRenewEvery);
-        co_await timer.async_wait(kUseTuple);
-        if (!*running || stopped_) break;
+net::awaitable<void> Processor::renew_while(std::string id, std::shared_ptr<Renewal> renewal) {
+    while (renewal->running && !stopped_) {
+        renewal->timer.expires_after(kRenewEvery);
+        co_await renewal->timer.async_wait(kUseTuple);
+        if (!renewal->running || stopped_) break;
         try {
             co_await repository_.renew_lease(pool_, id, core::to_timestamptz(clock_.now() + kLease));
         } catch (const std::exception& e) {

@@ -35,13 +35,17 @@ class Processor {
     void stop();
     /// Processes the photo (already marked processing with a lease) in the background.
     void enqueue(std::string id);
+    /// The same processing, awaited: done when the row is ready or failed (or, after an error
+    /// the sweeper will retry, still processing). For trusted imports; start() is not needed.
+    net::awaitable<void> process_now(std::string id);
     /// Runs one sweep now: stale leases, then abandoned media. For tests and the sweeper.
     net::awaitable<void> sweep();
 
   private:
     net::awaitable<void> process(std::string id, int attempt);
     net::awaitable<void> sweep_loop();
-    net::awaitable<void> renew_while(std::string id, std::shared_ptr<std::atomic<bool>> running);
+    struct Renewal;
+    net::awaitable<void> renew_while(std::string id, std::shared_ptr<Renewal> renewal);
 
     db::Pool& pool_;
     const Repository& repository_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 
 #include "core/crypto.hpp"
 #include "core/log.hpp"
@@ -184,6 +185,38 @@ net::awaitable<std::pair<Media, bool>> Service::complete(std::string user_id, st
     co_await tx.commit();
     processor_.enqueue(id);
     co_return std::pair{std::move(started), true};
+}
+
+net::awaitable<Media> Service::import_photo(std::string owner_id, Purpose purpose, std::string bytes) {
+    const auto* head = reinterpret_cast<const unsigned char*>(bytes.data());
+    const auto type = infra::images::sniff({head, std::min<std::size_t>(bytes.size(), 32)});
+    if (!type) throw std::invalid_argument("import_photo: not a JPEG, PNG, WebP or HEIF image");
+    const auto size = static_cast<std::int64_t>(bytes.size());
+    if (size > kMaxUploadBytes) throw std::invalid_argument("import_photo: larger than an upload may be");
+    const std::string content_type(infra::images::mime_type(*type));
+    const auto expires = core::to_timestamptz(clock_.now() + kUploadLifetime);
+    const auto media = co_await repository_.insert(pool_, std::move(owner_id), purpose, content_type, size, expires);
+    // The original goes to the store the way an upload's does: from a scratch file.
+    auto job = [this, key = original_key(media.id), bytes = std::move(bytes), content_type] {
+        TempFile temp(fs::temp_directory_path() / ("service-import-" + core::random_token(12)));
+        temp.out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        temp.out.close();
+        if (!temp.out) throw std::runtime_error("cannot write an import scratch file");
+        storage_.put_file(key, temp.path, content_type);
+        return true;
+    };
+    co_await io_.run(std::move(job));
+    co_await repository_.mark_uploaded(pool_, media.id, size);
+    // Nobody else knows the id yet, so no lock: straight to processing, as complete() does.
+    const auto lease = core::to_timestamptz(clock_.now() + Processor::kLease);
+    co_await repository_.start_processing(pool_, media.id, lease, std::nullopt);
+    co_await processor_.process_now(media.id);
+    auto done = co_await repository_.get(pool_, media.id);
+    if (!done || !done->ready()) {
+        const std::string state = done ? done->failure_reason.value_or(done->status) : "deleted";
+        throw std::runtime_error("import_photo: processing did not succeed (" + state + ")");
+    }
+    co_return std::move(*done);
 }
 
 net::awaitable<bool> Service::may_view(const std::optional<std::string>& viewer, const Media& media) {

@@ -68,6 +68,11 @@ class Service {
     /// 202 (true) when processing started now or is running, 200 (false) when already settled.
     net::awaitable<std::pair<Media, bool>> complete(std::string user_id, std::string id);
     net::awaitable<Media> get(std::optional<std::string> viewer, std::string id);
+    /// For trusted producers on the server (the demo data), not for clients: stores `bytes` as a
+    /// new photo of `owner_id` and processes it now, as if its owner had uploaded and completed
+    /// it. Returns it ready; throws std::invalid_argument when the bytes are not a JPEG, PNG,
+    /// WebP or HEIF image of at most kMaxUploadBytes, std::runtime_error when processing failed.
+    net::awaitable<Media> import_photo(std::string owner_id, Purpose purpose, std::string bytes);
     net::awaitable<void> remove(std::string user_id, std::string id);
     /// Several photos by id, for modules that show lists of them (portfolio); no visibility
     /// check: the caller shows only photos it attached.
