@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <boost/asio/use_future.hpp>
+#include <boost/json/serialize.hpp>
+#include <chrono>
+#include <cstdio>
 #include <future>
 
 #include "app/app.hpp"
@@ -132,8 +135,6 @@ TEST(TransactionsIT, AnAbandonedTransactionIsRolledBack) {
 TEST(DemoDataIT, LoadsBelievableDataOnceAndItIsUsable) {
     const auto url = fresh_database();
     const auto config = test_config({{"DATABASE_URL", url}});
-    ASSERT_EQ(app::seed_demo(config), 0);
-    ASSERT_EQ(app::seed_demo(config), 0);  // idempotent
     auto count = [&](const std::string& sql) {
         PGconn* conn = PQconnectdb(url.c_str());
         PGresult* res = PQexec(conn, sql.c_str());
@@ -142,6 +143,26 @@ TEST(DemoDataIT, LoadsBelievableDataOnceAndItIsUsable) {
         PQfinish(conn);
         return n;
     };
+    const auto started = std::chrono::steady_clock::now();
+    ASSERT_EQ(app::seed_demo(config), 0);
+    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::printf("seed-demo took %.1f s\n", seconds);
+    const int photos = count("SELECT count(*) FROM portfolio_items");
+    ASSERT_EQ(app::seed_demo(config), 0);                              // idempotent
+    EXPECT_EQ(count("SELECT count(*) FROM portfolio_items"), photos);  // the second run added no photos
+    EXPECT_EQ(count("SELECT count(*) FROM media"), photos);            // nor left any behind
+
+    // Every master has 3–4 portfolio photos, each ready with all of its variants.
+    EXPECT_EQ(count("SELECT count(*) FROM masters m WHERE (SELECT count(*) FROM portfolio_items p "
+                    "WHERE p.master_id = m.id) NOT BETWEEN 3 AND 4"),
+              0);
+    EXPECT_EQ(count("SELECT count(*) FROM portfolio_items p JOIN media m ON m.id = p.media_id "
+                    "WHERE m.status <> 'ready' OR m.purpose <> 'portfolio' OR m.placeholder IS NULL "
+                    "OR NOT m.variants ?& ARRAY['thumb', 'medium', 'large']"),
+              0);
+    EXPECT_EQ(count("SELECT count(*) FROM portfolio_items p JOIN masters m ON m.id = p.master_id "
+                    "JOIN media x ON x.id = p.media_id WHERE x.owner_id <> m.user_id OR p.caption = ''"),
+              0);
     EXPECT_EQ(count("SELECT count(*) FROM masters"), 50);
     EXPECT_EQ(
         count("SELECT count(DISTINCT c.parent_id) FROM masters m JOIN categories c ON c.id = ANY (m.category_ids) "
@@ -159,7 +180,23 @@ TEST(DemoDataIT, LoadsBelievableDataOnceAndItIsUsable) {
     ASSERT_EQ(login.status, 200) << login.body;
     const auto nearby = get(server.port(), "/api/v1/masters?lat=55.7558&lon=37.6173&radius_km=30&limit=100").json();
     EXPECT_EQ(nearby.at("items").as_array().size(), 50u);
+    for (const auto& card : nearby.at("items").as_array()) {
+        EXPECT_TRUE(card.at("cover_url").is_string()) << boost::json::serialize(card);
+    }
+    const std::string cover(nearby.at("items").as_array()[0].at("cover_url").as_string());
+    EXPECT_EQ(get(server.port(), cover).header("Content-Type"), "image/webp") << cover;
     const std::string master_id(nearby.at("items").as_array()[0].at("id").as_string());
+    const auto portfolio = get(server.port(), "/api/v1/masters/" + master_id + "/portfolio");
+    ASSERT_EQ(portfolio.status, 200) << portfolio.body;
+    const auto listed = portfolio.json();
+    const auto& items = listed.at("items").as_array();
+    ASSERT_GE(items.size(), 3u);
+    for (const auto& item : items) {
+        const std::string thumb(item.at("media").at("variants").at("thumb").at("url").as_string());
+        const auto file = get(server.port(), thumb);
+        EXPECT_EQ(file.status, 200) << thumb;
+        EXPECT_EQ(file.header("Content-Type"), "image/webp") << thumb;
+    }
     const auto profile = get(server.port(), "/api/v1/masters/" + master_id).json();
     const std::string service_id(profile.at("services").as_array()[0].at("id").as_string());
     auto date_in = [](int days) {

@@ -1,0 +1,25 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+/// Portfolio photos for the demo masters, drawn in code with libvips (nothing is downloaded,
+/// nothing is licensed): soft abstract pictures whose motif follows the master's category.
+namespace service::demo {
+
+/// Portrait 4:5, the shape portfolio photos have on Instagram, at 80% of its 1080 × 1350: drawing
+/// and processing cost grow with the pixels, and seed-demo makes 175 of these. Their large
+/// variant is then 864 × 1080 (variants are never scaled up).
+inline constexpr int kPhotoWidth = 864;
+inline constexpr int kPhotoHeight = 1080;
+
+/// JPEG bytes (quality 85) of photo `photo` of demo master `master` in `category`, a parent
+/// category's slug ("nails", "hair", "brows-lashes", "makeup", "massage", "cosmetology", "spa",
+/// "barbering", "epilation"; any other gets soft bokeh). The same arguments give the same
+/// picture; masters and photos differ in palette and layout. infra::images::init() must have run.
+/// Blocking and CPU-bound: call it on a worker pool. Throws std::runtime_error if libvips fails.
+std::string portfolio_photo(std::string_view category, int master, int photo);
+
+/// A short Russian caption for that photo (it matches the kind of picture, e.g. lashes or brows).
+std::string portfolio_caption(std::string_view category, int master, int photo);
+
+}  // namespace service::demo
