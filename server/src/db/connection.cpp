@@ -185,6 +185,28 @@ net::awaitable<void> Connection::execute(std::string_view sql) {
     }
 }
 
+net::awaitable<std::vector<Notification>> Connection::wait_notifications() {
+    std::vector<Notification> received;
+    for (;;) {
+        if (broken_ || PQstatus(conn_) != CONNECTION_OK) fail("connection is not usable");
+        // Notifications that came in with an earlier result are already buffered.
+        while (PGnotify* note = PQnotifies(conn_)) {
+            received.push_back(
+                {note->relname != nullptr ? note->relname : "", note->extra != nullptr ? note->extra : ""});
+            PQfreemem(note);
+        }
+        if (!received.empty()) co_return received;
+        co_await wait(net::posix::descriptor_base::wait_read);
+        if (PQconsumeInput(conn_) == 0) fail("reading from PostgreSQL failed");
+    }
+}
+
+void Connection::cancel() {
+    if (!socket_) return;
+    boost::system::error_code ignored;
+    socket_->cancel(ignored);
+}
+
 bool Connection::healthy() const { return conn_ != nullptr && !broken_ && PQstatus(conn_) == CONNECTION_OK; }
 
 bool Connection::reusable() const {

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include <libpq-fe.h>
 #include <boost/asio/posix/stream_descriptor.hpp>
@@ -12,6 +13,12 @@
 #include "db/result.hpp"
 
 namespace service::db {
+
+/// A NOTIFY received on a connection that ran LISTEN.
+struct Notification {
+    std::string channel;
+    std::string payload;
+};
 
 /// One PostgreSQL connection driven by Asio: libpq in non-blocking mode, its socket watched
 /// by a stream_descriptor. Statements are prepared once per connection and sent in pipeline
@@ -42,6 +49,16 @@ class Connection {
     /// Reads anything the server sent while the connection sat idle (for example the
     /// termination notice of a restarting server) so a dead connection is noticed before use.
     bool check_alive();
+
+    /// Waits until the server has sent at least one notification for a channel this connection
+    /// LISTENs on (`execute("LISTEN ch")`) and returns all that arrived. Only for a connection
+    /// that runs nothing else meanwhile (outside the pool). Throws Unavailable when the
+    /// connection breaks or cancel() ends the wait; notifications sent while no connection
+    /// listened are lost, so after a reconnect the caller resyncs from its tables.
+    net::awaitable<std::vector<Notification>> wait_notifications();
+    /// Ends a wait in progress (its call throws Unavailable and the connection is broken).
+    /// Call it on the connection's executor.
+    void cancel();
 
     std::chrono::steady_clock::time_point created_at() const { return created_at_; }
 
