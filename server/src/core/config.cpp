@@ -122,6 +122,12 @@ Config load_config(const EnvLookup& env) {
     while (c.media_public_base_url.ends_with('/')) c.media_public_base_url.pop_back();
     int_var("MEDIA_WORKERS", c.media_workers, 1, 64);
     millis_var("MEDIA_SWEEP_INTERVAL_MS", c.media_sweep_interval, 100, 3'600'000);
+    millis_var("JOBS_POLL_INTERVAL_MS", c.jobs_poll_interval, 10, 3'600'000);
+    seconds_var("JOBS_LEASE_SECONDS", c.jobs_lease, 1, 3600);
+    if (auto v = env("JOBS_TEST_KINDS")) {
+        if (*v != "0" && *v != "1") throw ConfigError("JOBS_TEST_KINDS must be 0 or 1");
+        c.jobs_test_kinds = *v == "1";
+    }
     if (c.storage_backend == "s3") {
         for (const auto& [name, value] : {std::pair{"S3_ENDPOINT", &c.s3_endpoint},
                                           {"S3_BUCKET", &c.s3_bucket},
@@ -183,6 +189,9 @@ Environment:
   MEDIA_PUBLIC_BASE_URL       URL the store serves public objects at (none: the server serves /media/)
   MEDIA_WORKERS               photos processed at once per node      (2)
   MEDIA_SWEEP_INTERVAL_MS     how often a node looks for stuck and abandoned photos (15000)
+  JOBS_POLL_INTERVAL_MS       background jobs: the poll when no notification wakes a node (2000)
+  JOBS_LEASE_SECONDS          a dead node's running jobs run again after this (30)
+  JOBS_TEST_KINDS             1: also run system.sleep jobs (tests, benchmarks) (0)
 )";
 }
 

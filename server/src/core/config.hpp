@@ -57,6 +57,10 @@ struct Config {
     std::string media_public_base_url;  // where the store serves public objects itself; empty = our /media/
     int media_workers = 2;              // photos processed at once on this node
     std::chrono::milliseconds media_sweep_interval{15000};  // stale leases and the 24-hour clean-up
+    // Job queue (infra/jobs)
+    std::chrono::milliseconds jobs_poll_interval{2000};  // fallback when no NOTIFY arrives
+    std::chrono::seconds jobs_lease{30};                 // a dead worker's jobs run again after this
+    bool jobs_test_kinds = false;                        // registers system.sleep (tests, benchmarks)
 
     bool production() const { return environment == "production"; }
 };
