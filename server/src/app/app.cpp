@@ -4,10 +4,12 @@
 #include <csignal>
 #include <cstdio>
 #include <future>
+#include <iostream>
 
 #include <boost/asio/signal_set.hpp>
 
 #include "app/demo_photos.hpp"
+#include "core/crypto.hpp"
 #include "core/http_server.hpp"
 #include "core/log.hpp"
 #include "core/middleware.hpp"
@@ -18,6 +20,9 @@
 #include "demo_data.hpp"
 #include "infra/blocking.hpp"
 #include "infra/images/image_pipeline.hpp"
+#include "infra/jobs/builtin.hpp"
+#include "infra/jobs/cli.hpp"
+#include "infra/jobs/runner.hpp"
 #include "infra/redis.hpp"
 #include "infra/storage/local_storage.hpp"
 #include "infra/storage/s3_storage.hpp"
@@ -77,6 +82,15 @@ std::unique_ptr<infra::storage::Storage> make_storage(const core::Config& config
     }
 }
 
+infra::jobs::RunnerOptions jobs_options(const core::Config& config) {
+    infra::jobs::RunnerOptions options;
+    options.worker_id = config.node_id + "." + core::random_token(3);
+    options.conninfo = conninfo_for(config);
+    options.poll_interval = config.jobs_poll_interval;
+    options.lease = config.jobs_lease;
+    return options;
+}
+
 infra::RedisUrl redis_url_or_throw(const std::string& text) {
     auto url = infra::parse_redis_url(text);
     if (!url) throw core::ConfigError("REDIS_URL is not a valid redis:// URL");
@@ -133,12 +147,16 @@ struct App::Parts {
           blocking(std::max(2u, std::thread::hardware_concurrency())),
           storage(make_storage(config, clock)),
           limiter(&redis),
+          jobs(ioc.get_executor(), pool, clock, jobs_options(config)),
           hub(ioc, hub_options(config, redis),
               [this](std::string token) { return authenticate_socket(std::move(token)); }),
           static_files(config.web_root),
           pipeline([this](core::Request& req) { return endpoint(req); }),
           server(ioc, config, pipeline) {
         infra::images::init();
+        infra::jobs::BuiltinOptions builtin;
+        builtin.test_kinds = config.jobs_test_kinds;
+        infra::jobs::register_builtin(jobs, pool, builtin);
         // The modules, in dependency order: one line each. A module's constructor names what
         // it needs from the platform and from the public services of modules above it.
         add<system::Module>(pool, redis, metrics, migration_state);
@@ -216,6 +234,7 @@ struct App::Parts {
     std::unique_ptr<infra::storage::Storage> storage;
     core::RateLimiter limiter;
     system::MigrationState migration_state;
+    infra::jobs::Runner jobs;  // every node's workers; modules register their kinds on it
 
     realtime::Hub hub;
     ModuleList modules;
@@ -269,11 +288,14 @@ net::awaitable<void> App::Parts::migrate_in_background() {
 net::awaitable<void> App::Parts::shutdown() {
     if (stopping.exchange(true)) co_return;
     core::log::info("shutting down", {{"connections", server.active_connections()}});
+    const auto deadline = std::chrono::steady_clock::now() + config.shutdown_timeout;
     server.stop();
+    jobs.stop();  // no new jobs start; running ones finish (or are released) below
     for (auto& module : modules.items) module->stop();
     hub.stop();  // WebSockets get close code 1001, pending polls a close packet
     const auto left = co_await server.drain(config.shutdown_timeout);
     if (left > 0) core::log::warn("closing connections that did not finish in time", {{"connections", left}});
+    co_await jobs.drain(deadline);
     redis.stop();
     ioc.stop();
 }
@@ -319,6 +341,7 @@ App::App(core::Config config, const core::Clock* clock) : parts_(std::make_uniqu
         out += "# HELP realtime_users Users with at least one socket on this node.\n# TYPE realtime_users gauge\n";
         out += "realtime_users " + std::to_string(p.hub.local_users()) + "\n";
     });
+    p.jobs.register_metrics(p.metrics);
     p.auth->service.prepare();
 }
 
@@ -339,6 +362,7 @@ std::uint16_t App::start() {
     p.redis.start();
     p.hub.start();
     for (auto& module : p.modules.items) module->start(p.ioc);
+    p.jobs.start();  // claims once the migrations are applied
     net::co_spawn(net::make_strand(p.ioc), p.migrate_in_background(), net::detached);
     core::log::info("listening", {{"address", p.config.bind_address},
                                   {"port", port},
@@ -569,6 +593,10 @@ int seed_demo(const core::Config& config) {
     if (code != 0) return code;
     core::log::info("demo data ready");
     return seed_demo_portfolios(config);
+}
+
+int jobs_command(const core::Config& config, const std::vector<std::string>& args) {
+    return infra::jobs::run_cli(conninfo_for(config), args, std::cout, std::cerr);
 }
 
 int create_admin(const core::Config& config, const std::string& email, const std::string& password,

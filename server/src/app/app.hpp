@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -39,6 +40,8 @@ class App {
 int run_migrations(const core::Config& config);
 /// `service-server seed-demo`: loads the demo data (idempotent); returns the exit code.
 int seed_demo(const core::Config& config);
+/// `service-server jobs list|retry|cancel ...` (`args` after "jobs"): returns the exit code.
+int jobs_command(const core::Config& config, const std::vector<std::string>& args);
 /// `service-server create-admin`: returns the exit code.
 int create_admin(const core::Config& config, const std::string& email, const std::string& password,
                  const std::string& name);

@@ -30,7 +30,8 @@ int main(int argc, char** argv) {
         const auto port = getenv_value("PORT");
         return app::run_conformance(port ? std::stoi(*port) : 3000);
     }
-    if (command != "serve" && command != "migrate" && command != "create-admin" && command != "seed-demo") {
+    if (command != "serve" && command != "migrate" && command != "create-admin" && command != "seed-demo" &&
+        command != "jobs") {
         std::cerr << "unknown command '" << command << "'\n\n" << core::config_help();
         return 2;
     }
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
 
     if (command == "migrate") return app::run_migrations(config);
     if (command == "seed-demo") return app::seed_demo(config);
+    if (command == "jobs") return app::jobs_command(config, std::vector<std::string>(args.begin() + 1, args.end()));
     if (command == "create-admin") {
         std::string email, password, name;
         for (std::size_t i = 1; i + 1 < args.size(); i += 2) {

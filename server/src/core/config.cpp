@@ -147,6 +147,10 @@ std::string config_help() {
        service-server seed-demo             load the demo data (masters, services, bookings; idempotent)
        service-server create-admin --email E --password P [--name N]
                                             create an admin (or promote an existing user)
+       service-server jobs list [--state S] [--kind K] [--limit N]
+                                            the newest background jobs (50 unless --limit)
+       service-server jobs retry <id>       run a scheduled, retryable, discarded or cancelled job now
+       service-server jobs cancel <id>      cancel an unfinished job
        service-server --help                this text
 
 Environment:
