@@ -147,13 +147,21 @@ TEST_F(JobsProcessIT, SigtermLetsAShortJobFinishAndReleasesALongOne) {
     const auto slow = sleep_job(120000);
     ASSERT_TRUE(
         eventually([&] { return job_field(quick, "state") == "running" && job_field(slow, "state") == "running"; }));
+    const auto worker = job_field(slow, "locked_by");
 
     ASSERT_EQ(kill(pid, SIGTERM), 0);
     EXPECT_EQ(wait_exit(pid, seconds(20)), 0);
     EXPECT_EQ(job_field(quick, "state"), "completed");
-    EXPECT_EQ(job_field(slow, "state"), "available");  // for the next node, at once
-    EXPECT_EQ(job_field(slow, "attempt"), "0");        // the interrupted attempt does not count
-    EXPECT_EQ(job_field(slow, "lease_until IS NULL"), "t");
+    // Handed back for the next node at once, the interrupted attempt not counted and no error
+    // recorded (a node of a concurrent test run may already have taken it).
+    if (job_field(slow, "state") == "available") {
+        EXPECT_EQ(job_field(slow, "attempt"), "0");
+        EXPECT_EQ(job_field(slow, "lease_until IS NULL"), "t");
+    } else {
+        EXPECT_NE(job_field(slow, "locked_by"), worker);
+        EXPECT_EQ(job_field(slow, "attempt"), "1");
+    }
+    EXPECT_EQ(job_field(slow, "jsonb_array_length(errors)"), "0");
     node.run(q::cancel(node.pool(), slow));
 }
 
