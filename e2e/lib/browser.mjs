@@ -114,3 +114,14 @@ export async function registerViaApi({ email, password, name, role = 'client' })
   assert.equal(res.status, 201, `register via API: HTTP ${res.status} ${body}`);
   return JSON.parse(body);
 }
+
+/** Opens `path` in `page` signed in as `auth` (the session the web client keeps in localStorage). */
+export async function signedIn(page, auth, path) {
+  await page.goto('/favicon.svg');
+  await page.evaluate((session) => window.localStorage.setItem('service.session', JSON.stringify(session)), {
+    accessToken: auth.access_token,
+    accessExpiresAt: Date.now() + auth.expires_in * 1000,
+    refreshToken: auth.refresh_token,
+  });
+  await page.goto(path);
+}

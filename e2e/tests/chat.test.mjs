@@ -1,19 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { BASE_URL, DESKTOP, PHONE, expectText, launchBrowser, registerViaApi, uniqueEmail, withPage } from '../lib/browser.mjs';
+import { BASE_URL, DESKTOP, PHONE, expectText, launchBrowser, registerViaApi, signedIn, uniqueEmail, withPage } from '../lib/browser.mjs';
 
 const PASSWORD = 'e2e-secret-password';
-
-/** Opens `path` in `page` signed in as `auth` (the session the web client keeps in localStorage). */
-async function signedIn(page, auth, path) {
-  await page.goto('/favicon.svg');
-  await page.evaluate((session) => window.localStorage.setItem('service.session', JSON.stringify(session)), {
-    accessToken: auth.access_token,
-    accessExpiresAt: Date.now() + auth.expires_in * 1000,
-    refreshToken: auth.refresh_token,
-  });
-  await page.goto(path);
-}
 
 async function createChat(auth, otherId) {
   const res = await fetch(`${BASE_URL}/api/v1/chats`, {

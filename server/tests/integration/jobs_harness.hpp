@@ -17,21 +17,12 @@
 #include "infra/jobs/queue.hpp"
 #include "infra/jobs/runner.hpp"
 #include "migrations.hpp"
+#include "support/server_process.hpp"
 #include "support/test_env.hpp"
 
 namespace service::testing::jobs {
 
 namespace q = service::infra::jobs;
-
-template <typename F>
-bool eventually(F condition, std::chrono::milliseconds timeout = std::chrono::seconds(15)) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (condition()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return condition();
-}
 
 /// A kind no other test (or earlier run on the same database) uses.
 inline std::string unique_kind(const std::string& name) {

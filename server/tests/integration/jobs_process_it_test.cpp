@@ -4,15 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 
 #include <cstdio>
 #include <map>
 
 #include "integration/jobs_harness.hpp"
-
-extern char** environ;
+#include "support/server_process.hpp"
 
 using namespace service;
 using namespace service::testing;
@@ -22,59 +20,14 @@ using std::chrono::seconds;
 
 namespace {
 
-std::uint16_t free_port() {
-    net::io_context ioc;
-    tcp::acceptor acceptor(ioc, {net::ip::make_address("127.0.0.1"), 0});
-    return acceptor.local_endpoint().port();
-}
-
-std::vector<std::string> server_env(const std::map<std::string, std::string>& extra) {
-    std::vector<std::string> env;
-    for (char** e = environ; *e != nullptr; ++e) env.emplace_back(*e);
-    env.push_back("DATABASE_URL=" + test_env().database_url);
-    env.push_back("REDIS_URL=" + test_env().redis_url);
-    env.push_back("LOG_LEVEL=error");
-    for (const auto& [name, value] : extra) env.push_back(std::string(name).append("=").append(value));
-    return env;
-}
-
 // The server binary as a child process with settings for these tests; 0 when it did not start.
 pid_t spawn_node(std::uint16_t port, std::map<std::string, std::string> extra = {}) {
     extra.emplace("PORT", std::to_string(port));
     extra.emplace("JOBS_TEST_KINDS", "1");
     extra.emplace("JOBS_LEASE_SECONDS", "2");
     extra.emplace("JOBS_POLL_INTERVAL_MS", "500");
-    auto env = server_env(extra);
-    std::vector<char*> envp;
-    for (auto& s : env) envp.push_back(s.data());
-    envp.push_back(nullptr);
-    std::string binary = SERVICE_SERVER_BINARY;
-    char* argv[] = {binary.data(), nullptr};
-    pid_t pid = 0;
-    if (posix_spawn(&pid, binary.c_str(), nullptr, nullptr, argv, envp.data()) != 0) return 0;
-    return pid;
-}
-
-bool ready(std::uint16_t port) {
-    return eventually(
-        [&] {
-            try {
-                return get(port, "/ready").status == 200;
-            } catch (...) {
-                return false;
-            }
-        },
-        seconds(30));
-}
-
-int wait_exit(pid_t pid, seconds timeout) {
-    int status = 0;
-    if (!eventually([&] { return waitpid(pid, &status, WNOHANG) == pid; }, timeout)) {
-        kill(pid, SIGKILL);
-        waitpid(pid, &status, 0);
-        return -1;
-    }
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    extra.emplace("LOG_LEVEL", "error");
+    return spawn_server(port, extra);
 }
 
 struct CliResult {
@@ -115,7 +68,7 @@ TEST_F(JobsProcessIT, ASigkilledNodesJobRunsAgainOnAnotherNodeWithinTheLease) {
     const auto first_port = free_port();
     const pid_t first = spawn_node(first_port);
     ASSERT_NE(first, 0);
-    ASSERT_TRUE(ready(first_port));
+    ASSERT_TRUE(answers_ready(first_port));
     const auto job = sleep_job(3000);
     ASSERT_TRUE(eventually([&] { return job_field(job, "state") == "running"; }));
     const auto first_worker = job_field(job, "locked_by");
@@ -142,7 +95,7 @@ TEST_F(JobsProcessIT, SigtermLetsAShortJobFinishAndReleasesALongOne) {
     const auto port = free_port();
     const pid_t pid = spawn_node(port, {{"SHUTDOWN_TIMEOUT_SECONDS", "2"}});
     ASSERT_NE(pid, 0);
-    ASSERT_TRUE(ready(port));
+    ASSERT_TRUE(answers_ready(port));
     const auto quick = sleep_job(1000);
     const auto slow = sleep_job(120000);
     ASSERT_TRUE(

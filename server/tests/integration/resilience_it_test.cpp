@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 
 #include <filesystem>
@@ -12,65 +11,14 @@
 #include <boost/json/serialize.hpp>
 
 #include "support/media_client.hpp"
+#include "support/server_process.hpp"
 #include "support/test_env.hpp"
 #include "support/test_images.hpp"
-
-extern char** environ;
 
 using namespace service;
 using namespace service::testing;
 using boost::json::object;
 namespace images = service::testing::images;
-
-namespace {
-
-template <typename F>
-bool eventually(F condition, std::chrono::seconds timeout = std::chrono::seconds(30)) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (condition()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    }
-    return false;
-}
-
-std::uint16_t free_port() {
-    net::io_context ioc;
-    tcp::acceptor acceptor(ioc, {net::ip::make_address("127.0.0.1"), 0});
-    return acceptor.local_endpoint().port();
-}
-
-/// The real server binary as a child process on `port`, on the test stack, with `extra`
-/// settings; 0 when it could not be started.
-pid_t spawn_server(std::uint16_t port, const std::map<std::string, std::string>& extra = {}) {
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e != nullptr; ++e) env_strings.emplace_back(*e);
-    env_strings.push_back("DATABASE_URL=" + test_env().database_url);
-    env_strings.push_back("REDIS_URL=" + test_env().redis_url);
-    env_strings.push_back("PORT=" + std::to_string(port));
-    env_strings.push_back("LOG_LEVEL=warn");
-    for (const auto& [name, value] : extra) env_strings.push_back(name + "=" + value);
-    std::vector<char*> envp;
-    for (auto& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
-    std::string binary = SERVICE_SERVER_BINARY;
-    char* argv[] = {binary.data(), nullptr};
-    pid_t pid = 0;
-    if (posix_spawn(&pid, binary.c_str(), nullptr, nullptr, argv, envp.data()) != 0) return 0;
-    return pid;
-}
-
-bool answers_ready(std::uint16_t port) {
-    return eventually([&] {
-        try {
-            return get(port, "/ready").status == 200;
-        } catch (...) {
-            return false;
-        }
-    });
-}
-
-}  // namespace
 
 class ResilienceIT : public ::testing::Test {
   protected:
