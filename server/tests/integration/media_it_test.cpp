@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <thread>
 
 #include <boost/json/serialize.hpp>
@@ -258,6 +259,25 @@ TEST_F(MediaIT, ChatPhotosArePrivateAndTheirLinksExpire) {
     const std::string token(login.json().at("access_token").as_string());
     const auto fresh = get(port(), "/api/v1/media/" + id, bearer(token)).json();
     EXPECT_EQ(get(port(), target_of(variant_url(fresh.as_object(), "thumb"))).status, 200);
+}
+
+TEST_F(MediaIT, ThePendingUploadLimitHoldsUnderParallelRequests) {
+    const auto me = register_account(port());
+    std::vector<std::future<int>> answers;
+    for (int i = 0; i < 30; ++i) {
+        answers.push_back(
+            std::async(std::launch::async, [&] { return start(me, "post", "image/png", 1000).created.status; }));
+    }
+    int created = 0;
+    int refused = 0;
+    for (auto& a : answers) {
+        const int status = a.get();
+        created += status == 201;
+        refused += status == 429;
+    }
+    EXPECT_EQ(created, 20);
+    EXPECT_EQ(refused, 10);
+    EXPECT_EQ(query_value("SELECT count(*) FROM media WHERE owner_id = '" + me.id + "'"), "20");
 }
 
 TEST_F(MediaIT, APostPhotoIsProcessedAndPublic) {

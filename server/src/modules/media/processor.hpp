@@ -14,7 +14,7 @@ namespace service::media {
 
 /// Turns an uploaded original into its variants, off the I/O threads: at most `workers` photos
 /// at once on this node (each holds a decoded image's working set), on a pool of its own so a
-/// burst of uploads never delays password hashing or file reads.
+/// burst of uploads never makes password hashing wait for image work.
 ///
 /// A photo being processed holds a lease (lease_until, kLease ahead, renewed every kRenewEvery).
 /// A node that dies (SIGKILL) stops renewing it; every node's sweeper claims photos whose lease

@@ -33,6 +33,10 @@ net::awaitable<std::optional<Media>> Repository::lock(db::Executor& db, std::str
     co_return media_from_row(rows[0]);
 }
 
+net::awaitable<void> Repository::lock_owner_uploads(db::Executor& db, std::string owner_id) const {
+    co_await db.query(sql::kLockOwnerUploads, db::Params(owner_id));
+}
+
 net::awaitable<int> Repository::count_pending(db::Executor& db, std::string owner_id, std::string now) const {
     const auto rows = co_await db.query(sql::kCountPendingUploads, db::Params(owner_id, now));
     co_return rows[0].get<int>(0);

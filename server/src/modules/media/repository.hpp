@@ -17,6 +17,8 @@ class Repository {
     net::awaitable<std::vector<Media>> get_many(db::Executor& db, std::vector<std::string> ids) const;
     net::awaitable<std::optional<Media>> lock(db::Executor& db, std::string id) const;
     net::awaitable<int> count_pending(db::Executor& db, std::string owner_id, std::string now) const;
+    /// Holds the owner's upload lock until the transaction ends (counting and inserting under it).
+    net::awaitable<void> lock_owner_uploads(db::Executor& db, std::string owner_id) const;
     net::awaitable<void> mark_uploaded(db::Executor& db, std::string id, std::int64_t bytes) const;
     net::awaitable<Media> start_processing(db::Executor& db, std::string id, std::string lease_until,
                                            std::optional<std::int64_t> bytes) const;

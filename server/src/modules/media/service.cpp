@@ -90,7 +90,10 @@ net::awaitable<UploadTicket> Service::create_upload(std::string user_id, const b
 
     const auto now = clock_.now();
     const auto expires = now + kUploadLifetime;
-    const auto pending = co_await repository_.count_pending(pool_, user_id, core::to_timestamptz(now));
+    // Counted and inserted under the owner's lock: parallel requests cannot pass the limit together.
+    auto tx = co_await db::Transaction::begin(pool_);
+    co_await repository_.lock_owner_uploads(tx, user_id);
+    const auto pending = co_await repository_.count_pending(tx, user_id, core::to_timestamptz(now));
     if (pending >= kMaxPendingUploads) {
         throw core::ApiError(
             http::status::too_many_requests, "too_many_pending_uploads", "Too many pending uploads",
@@ -98,8 +101,9 @@ net::awaitable<UploadTicket> Service::create_upload(std::string user_id, const b
             .with_header(http::field::retry_after, "60");
     }
     UploadTicket ticket;
-    ticket.media = co_await repository_.insert(pool_, std::move(user_id), *parse_purpose(*purpose), *content_type,
+    ticket.media = co_await repository_.insert(tx, std::move(user_id), *parse_purpose(*purpose), *content_type,
                                                max_bytes, core::to_timestamptz(expires));
+    co_await tx.commit();
     ticket.expires_at = ticket.media.upload_expires_at;
     ticket.headers.emplace_back("Content-Type", *content_type);
     const auto lifetime = std::chrono::duration_cast<std::chrono::seconds>(kUploadLifetime);
