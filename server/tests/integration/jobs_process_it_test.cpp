@@ -122,9 +122,8 @@ TEST_F(JobsProcessIT, TheCliListsRetriesAndCancelsJobs) {
     const auto kind = unique_kind("cli");
     const auto id =
         value_of("INSERT INTO jobs (kind, state, run_at, attempt, max_attempts, errors, finished_at) VALUES ('" + kind +
-                 "', 'discarded', now(), 3, 3, '[{\"attempt\": 3, \"at\": \"2030-01-01T00:00:00Z\", \"error\": "
-                 "\"boom\\nagain\"}]'"
-                 ", now()) RETURNING id");
+                 "', 'discarded', now(), 3, 3, jsonb_build_array(jsonb_build_object('attempt', 3, 'at', now(), "
+                 "'error', E'boom\\nagain')), now()) RETURNING id");
 
     const auto listed = cli("list --kind " + kind);
     EXPECT_EQ(listed.code, 0) << listed.output;
