@@ -3,36 +3,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '@/lib/i18n';
 import { FakeSocketServer } from '@/testing/fake-socket';
 import { addMessage, addPhotoMessage, cdb, seedChat } from '@/testing/mocks/chats-db';
-import { createUser, type StoredUser } from '@/testing/mocks/db';
 import { holdUploads, mediaDb } from '@/testing/mocks/media-db';
 import { objectUrls } from '@/testing/object-urls';
-import { renderApp, seedUser } from '@/testing/test-utils';
+import { openConversation, person, setupDirect } from '@/testing/chats';
+import { renderApp } from '@/testing/test-utils';
 import { recordXhrs, reportUploadProgress } from '@/testing/xhr-uploads';
 
 // Photos in chats: picked, dropped or pasted into the send box, uploaded as chat photos
 // (features/media), sent by media_id; shown in bubbles with their variants and full screen.
 
-function person(name: string): StoredUser {
-  return createUser({ email: `${name.toLowerCase()}@example.org`, password: 'correct horse battery', name });
-}
-
 function photo(name = 'nails.jpg', type = 'image/jpeg', bytes = 1000): File {
   return new File([new Uint8Array(bytes)], name, { type });
-}
-
-/** Me (Ольга, signed in) and Анна in a direct chat. */
-function setupDirect() {
-  const me = seedUser({ name: 'Ольга', email: 'olga@example.com' }, { loggedIn: true });
-  const anna = person('Анна');
-  const chat = seedChat({ members: [anna, me] });
-  return { me, anna, chat };
-}
-
-async function openConversation(chatId: string, sockets = new FakeSocketServer()) {
-  const view = renderApp(`/chats/${chatId}`, { sockets });
-  await screen.findByTestId('conversation');
-  await waitFor(() => expect(view.realtime.getStatus()).toBe('connected'));
-  return view;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -5,31 +5,11 @@ import { setLanguage } from '@/lib/i18n';
 import { daysFromToday } from '@/testing/dates';
 import { FakeSocketServer } from '@/testing/fake-socket';
 import { addMessage, cdb, moveMarks, seedChat, setPresence } from '@/testing/mocks/chats-db';
-import { createUser, type StoredUser } from '@/testing/mocks/db';
 import { API, problem } from '@/testing/mocks/handlers';
 import { mdb, seedBooking, seedMaster } from '@/testing/mocks/marketplace-db';
 import { server } from '@/testing/mocks/server';
+import { openConversation, person, setupDirect } from '@/testing/chats';
 import { renderApp, seedUser, waitForPath } from '@/testing/test-utils';
-
-function person(name: string): StoredUser {
-  return createUser({ email: `${name.toLowerCase()}@example.org`, password: 'correct horse battery', name });
-}
-
-/** Me (Ольга, signed in) and Анна, who has written to me twice. */
-function setupDirect({ messages = 2 }: { messages?: number } = {}) {
-  const me = seedUser({ name: 'Ольга', email: 'olga@example.com' }, { loggedIn: true });
-  const anna = person('Анна');
-  const chat = seedChat({ members: [anna, me] });
-  for (let i = 1; i <= messages; i += 1) addMessage(chat.id, anna.id, { content: `Сообщение ${i}` });
-  return { me, anna, chat };
-}
-
-async function openConversation(chatId: string, sockets = new FakeSocketServer()) {
-  const view = renderApp(`/chats/${chatId}`, { sockets });
-  await screen.findByTestId('conversation');
-  await waitFor(() => expect(view.realtime.getStatus()).toBe('connected'));
-  return view;
-}
 
 const texts = () => screen.queryAllByTestId('message').map((m) => m.querySelector('.msg__text')?.textContent);
 
@@ -68,7 +48,7 @@ describe('chats', () => {
   });
 
   it('marks the open conversation read and clears the unread badges', async () => {
-    const { chat } = setupDirect();
+    const { chat } = setupDirect({ messages: 2 });
     const { sockets } = await openConversation(chat.id);
 
     await waitFor(() => expect(sockets.emitted('message:read').map((e) => e.payload)).toEqual([{ chat_id: chat.id, up_to_seq: 2 }]));
@@ -78,7 +58,7 @@ describe('chats', () => {
   });
 
   it('shows a sent message at once, ✓ after the ack, ✓✓ when delivered and coloured when read', async () => {
-    const { chat, anna } = setupDirect();
+    const { chat, anna } = setupDirect({ messages: 2 });
     const sockets = new FakeSocketServer();
     sockets.holdSendAcks = true;
     const { user } = await openConversation(chat.id, sockets);
@@ -121,7 +101,7 @@ describe('chats', () => {
   });
 
   it('shows an incoming message once even when the reconnect catch-up returns it too', async () => {
-    const { chat, anna } = setupDirect();
+    const { chat, anna } = setupDirect({ messages: 2 });
     const { sockets, queryClient, realtime } = await openConversation(chat.id);
     await waitFor(() => expect(texts()).toEqual(['Сообщение 1', 'Сообщение 2']));
 
@@ -155,7 +135,7 @@ describe('chats', () => {
   });
 
   it('catches up after a reconnect with after_seq = the highest seq held', async () => {
-    const { chat, anna } = setupDirect();
+    const { chat, anna } = setupDirect({ messages: 2 });
     const { sockets } = await openConversation(chat.id);
     await waitFor(() => expect(texts()).toHaveLength(2));
 
@@ -178,7 +158,7 @@ describe('chats', () => {
   });
 
   it('shows and hides the typing indicator, and emits my typing', async () => {
-    const { chat, anna } = setupDirect();
+    const { chat, anna } = setupDirect({ messages: 2 });
     setPresence(anna.id, false, '2020-01-01T10:00:00Z');
     const { sockets, user } = await openConversation(chat.id);
     expect(screen.getByTestId('presence')).toHaveTextContent(/^был\(а\) в сети/);
@@ -217,7 +197,7 @@ describe('chats', () => {
   });
 
   it('sends over REST while the socket is down, and retries a failure with the same client_msg_id', async () => {
-    const { chat } = setupDirect();
+    const { chat } = setupDirect({ messages: 2 });
     const sockets = new FakeSocketServer();
     sockets.authorize = () => false;
     const { user, realtime } = renderApp(`/chats/${chat.id}`, { sockets });
@@ -317,7 +297,7 @@ describe('chats', () => {
   });
 
   it('speaks English when switched', async () => {
-    const { chat, anna } = setupDirect();
+    const { chat, anna } = setupDirect({ messages: 2 });
     setLanguage('en');
     const { sockets } = await openConversation(chat.id);
 
