@@ -128,6 +128,19 @@ Config load_config(const EnvLookup& env) {
         if (*v != "0" && *v != "1") throw ConfigError("JOBS_TEST_KINDS must be 0 or 1");
         c.jobs_test_kinds = *v == "1";
     }
+    if (auto v = env("PUSH_PROVIDER")) {
+        if (*v != "log" && *v != "fcm") throw ConfigError("PUSH_PROVIDER must be log or fcm, got '" + *v + "'");
+        c.push_provider = *v;
+    }
+    if (auto v = env("FCM_CREDENTIALS_FILE")) c.fcm_credentials_file = *v;
+    if (auto v = env("FCM_ENDPOINT")) c.fcm_endpoint = *v;
+    while (c.fcm_endpoint.ends_with('/')) c.fcm_endpoint.pop_back();
+    if (c.push_provider == "fcm") {
+        if (c.fcm_credentials_file.empty())
+            throw ConfigError("FCM_CREDENTIALS_FILE is required with PUSH_PROVIDER=fcm");
+        if (!c.fcm_endpoint.starts_with("http://") && !c.fcm_endpoint.starts_with("https://"))
+            throw ConfigError("FCM_ENDPOINT must be an http:// or https:// URL");
+    }
     if (c.storage_backend == "s3") {
         for (const auto& [name, value] : {std::pair{"S3_ENDPOINT", &c.s3_endpoint},
                                           {"S3_BUCKET", &c.s3_bucket},
@@ -196,6 +209,9 @@ Environment:
   JOBS_POLL_INTERVAL_MS       background jobs: the poll when no notification wakes a node (2000)
   JOBS_LEASE_SECONDS          a dead node's running jobs run again after this (30)
   JOBS_TEST_KINDS             1: also run system.sleep jobs (tests, benchmarks) (0)
+  PUSH_PROVIDER               log | fcm: how push notifications go out (log: written to the log only)
+  FCM_CREDENTIALS_FILE        Firebase service-account JSON key file (fcm: required)
+  FCM_ENDPOINT                FCM HTTP v1 API origin                 (https://fcm.googleapis.com)
 )";
 }
 

@@ -61,6 +61,10 @@ struct Config {
     std::chrono::milliseconds jobs_poll_interval{2000};  // fallback when no NOTIFY arrives
     std::chrono::seconds jobs_lease{30};                 // a dead worker's jobs run again after this
     bool jobs_test_kinds = false;                        // registers system.sleep (tests, benchmarks)
+    // Push notifications (infra/push): PUSH_PROVIDER=log|fcm
+    std::string push_provider = "log";
+    std::string fcm_credentials_file;  // service-account JSON key; required with fcm
+    std::string fcm_endpoint = "https://fcm.googleapis.com";
 
     bool production() const { return environment == "production"; }
 };

@@ -63,3 +63,30 @@ TEST(Config, HelpNamesEverySetting) {
         EXPECT_NE(help.find(name), std::string::npos) << name;
     }
 }
+
+TEST(Config, PushProviderIsLogUnlessFcmIsConfigured) {
+    const auto defaults = load_config(env_of({{"DATABASE_URL", "x"}}));
+    EXPECT_EQ(defaults.push_provider, "log");
+    EXPECT_EQ(defaults.fcm_endpoint, "https://fcm.googleapis.com");
+    EXPECT_TRUE(defaults.fcm_credentials_file.empty());
+
+    const auto fcm = load_config(env_of({{"DATABASE_URL", "x"},
+                                         {"PUSH_PROVIDER", "fcm"},
+                                         {"FCM_CREDENTIALS_FILE", "/etc/service/fcm.json"},
+                                         {"FCM_ENDPOINT", "http://127.0.0.1:9099/"}}));
+    EXPECT_EQ(fcm.push_provider, "fcm");
+    EXPECT_EQ(fcm.fcm_credentials_file, "/etc/service/fcm.json");
+    EXPECT_EQ(fcm.fcm_endpoint, "http://127.0.0.1:9099");
+
+    EXPECT_THROW(load_config(env_of({{"DATABASE_URL", "x"}, {"PUSH_PROVIDER", "apns"}})), ConfigError);
+    EXPECT_THROW(load_config(env_of({{"DATABASE_URL", "x"}, {"PUSH_PROVIDER", "fcm"}})), ConfigError);
+    EXPECT_THROW(load_config(env_of({{"DATABASE_URL", "x"},
+                                     {"PUSH_PROVIDER", "fcm"},
+                                     {"FCM_CREDENTIALS_FILE", "/etc/service/fcm.json"},
+                                     {"FCM_ENDPOINT", "fcm.googleapis.com"}})),
+                 ConfigError);
+    const auto help = service::core::config_help();
+    for (const char* name : {"PUSH_PROVIDER", "FCM_CREDENTIALS_FILE", "FCM_ENDPOINT"}) {
+        EXPECT_NE(help.find(name), std::string::npos) << name;
+    }
+}
