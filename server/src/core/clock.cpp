@@ -36,4 +36,31 @@ std::string to_timestamptz(TimePoint t) {
     return text;
 }
 
+std::optional<TimePoint> parse_utc(std::string_view text) {
+    using namespace std::chrono;
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, used = 0;
+    const std::string copy(text);
+    if (std::sscanf(copy.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &used) != 6 || used != 19) {
+        return std::nullopt;
+    }
+    std::string_view rest = text.substr(19);
+    long long fraction = 0;
+    int digits = 0;
+    if (!rest.empty() && rest.front() == '.') {
+        rest.remove_prefix(1);
+        while (!rest.empty() && rest.front() >= '0' && rest.front() <= '9' && digits < 6) {
+            fraction = fraction * 10 + (rest.front() - '0');
+            rest.remove_prefix(1);
+            ++digits;
+        }
+        if (digits == 0) return std::nullopt;
+    }
+    if (rest != "Z") return std::nullopt;
+    for (int i = digits; i < 6; ++i) fraction *= 10;
+    const year_month_day ymd{year(y), month(static_cast<unsigned>(mo)), day(static_cast<unsigned>(d))};
+    if (!ymd.ok() || h > 23 || mi > 59 || sec > 59) return std::nullopt;
+    const auto us = sys_days(ymd) + hours(h) + minutes(mi) + seconds(sec) + microseconds(fraction);
+    return time_point_cast<TimePoint::duration>(us);
+}
+
 }  // namespace service::core

@@ -2,7 +2,9 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 /// The time the business rules see: booking notice and horizon, "has this visit started",
 /// token expiry. Everything that decides such a rule asks an injected Clock, and SQL that
@@ -53,5 +55,9 @@ class TestClock final : public Clock {
 /// RFC 3339 in UTC with microseconds ("2031-04-05T06:07:08.123456Z"), the text form a
 /// `$n::timestamptz` parameter takes.
 std::string to_timestamptz(TimePoint t);
+
+/// Reads what to_timestamptz() and our JSON write ("2031-04-05T06:07:08Z", with or without a
+/// fraction of up to 6 digits; UTC only); nullopt for anything else.
+std::optional<TimePoint> parse_utc(std::string_view text);
 
 }  // namespace service::core

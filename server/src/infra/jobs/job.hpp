@@ -39,6 +39,18 @@ class Discard : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// Thrown by a handler whose attempt failed and that knows when to try again (a provider's
+/// Retry-After): the next attempt waits at least `delay` instead of the usual backoff, if the
+/// job has attempts left.
+class RetryAfter : public std::runtime_error {
+  public:
+    RetryAfter(const std::string& what, std::chrono::milliseconds delay) : std::runtime_error(what), delay_(delay) {}
+    std::chrono::milliseconds delay() const { return delay_; }
+
+  private:
+    std::chrono::milliseconds delay_;
+};
+
 struct EnqueueOptions {
     /// When the job may run, on the workers' clock (core::Clock); absent: at once.
     std::optional<core::TimePoint> run_at;

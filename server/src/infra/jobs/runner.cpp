@@ -213,6 +213,7 @@ net::awaitable<void> Runner::State::run_job(Ptr self, Job job, const Kind* kind)
     const auto started = Clock::now();
     std::optional<std::string> error;
     bool discard = false;
+    std::optional<std::chrono::milliseconds> delay;
     try {
         Job copy = job;
         auto task = kind->handler(std::move(copy));
@@ -220,6 +221,9 @@ net::awaitable<void> Runner::State::run_job(Ptr self, Job job, const Kind* kind)
     } catch (const Discard& e) {
         error = error_text(e.what());
         discard = true;
+    } catch (const RetryAfter& e) {
+        error = error_text(e.what());
+        delay = std::max(e.delay(), random_backoff(job.attempt));
     } catch (const std::exception& e) {
         error = error_text(e.what());
     } catch (...) {
@@ -227,10 +231,11 @@ net::awaitable<void> Runner::State::run_job(Ptr self, Job job, const Kind* kind)
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
     self->metrics.finished(kind->name, seconds, error.has_value());
-    co_await record(self, std::move(job), std::move(error), discard);
+    co_await record(self, std::move(job), std::move(error), discard, delay);
 }
 
-net::awaitable<void> Runner::State::record(Ptr self, Job job, std::optional<std::string> error, bool discard) {
+net::awaitable<void> Runner::State::record(Ptr self, Job job, std::optional<std::string> error, bool discard,
+                                           std::optional<std::chrono::milliseconds> asked_delay) {
     for (int round = 1;; ++round) {
         std::string failure;
         try {
@@ -241,7 +246,7 @@ net::awaitable<void> Runner::State::record(Ptr self, Job job, std::optional<std:
                     core::log::info("job finished after it was cancelled or taken over", {{"id", job.id}});
                 co_return;
             }
-            const auto delay = random_backoff(job.attempt);
+            const auto delay = asked_delay ? *asked_delay : random_backoff(job.attempt);
             const auto retry_at = core::to_timestamptz(self->clock.now() + delay);
             const auto rows = co_await self->pool.query(
                 sql::kFail, db::Params(job.id, self->options.worker_id, job.attempt, *error, retry_at, discard));

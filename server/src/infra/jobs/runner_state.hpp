@@ -90,7 +90,8 @@ class Runner::State : public std::enable_shared_from_this<State> {
     static net::awaitable<std::optional<core::TimePoint>> claim_once(Ptr self);
     static void launch(const Ptr& self, Job job, Kind& kind);
     static net::awaitable<void> run_job(Ptr self, Job job, const Kind* kind);
-    static net::awaitable<void> record(Ptr self, Job job, std::optional<std::string> error, bool discard);
+    static net::awaitable<void> record(Ptr self, Job job, std::optional<std::string> error, bool discard,
+                                       std::optional<std::chrono::milliseconds> asked_delay);
     static net::awaitable<void> drain_on_strand(Ptr self, std::chrono::steady_clock::time_point deadline);
     static net::awaitable<void> release_all(Ptr self, std::vector<std::string> ids);
 
