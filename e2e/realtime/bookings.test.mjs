@@ -1,8 +1,9 @@
 // Other modules push through the real-time publisher: a booking's creation and every status
-// change reach both parties' sockets as booking:updated.
+// change reach both parties' sockets as booking:updated (through the job queue's outbox), and
+// the notification it causes reaches every tab of the recipient as notification:new.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { api, register, connect, next } from "./lib.mjs";
+import { api, register, connect, next, BASE_URL_2 } from "./lib.mjs";
 
 async function masterWithService() {
     const res = await api("POST", "/api/v1/auth/register", {
@@ -63,4 +64,37 @@ test("booking:updated reaches the client and the master when a booking is made a
     assert.equal((await confirmedForClient).status, "confirmed");
     m.close();
     c.close();
+});
+
+test("notification:new and the unread count reach both of the master's tabs, on either node", async () => {
+    const master = await masterWithService();
+    const client = await register("Клиент");
+    const tab1 = await connect(master);
+    const tab2 = await connect(master, BASE_URL_2 ? { base: BASE_URL_2 } : {});
+    const day = new Date(Date.now() + 4 * 86400000).toISOString().slice(0, 10);
+    const slots = await api("GET", `/api/v1/masters/${master.masterId}/slots?service_id=${master.serviceId}&from=${day}&to=${day}`);
+    const start = slots.body.items[0].start_at;
+
+    const news = [next(tab1, "notification:new", 5000), next(tab2, "notification:new", 5000)];
+    const counts = [next(tab1, "notification:unread", 5000), next(tab2, "notification:unread", 5000)];
+    const booked = await api("POST", "/api/v1/bookings", { token: client.token, body: { service_id: master.serviceId, start_at: start } });
+    assert.equal(booked.status, 201, JSON.stringify(booked.body));
+    const items = await Promise.all(news);
+    for (const item of items) {
+        assert.equal(item.type, "booking_created");
+        assert.equal(item.target.id, booked.body.id);
+        assert.equal(item.actors[0].id, client.id);
+        assert.equal(item.read, false);
+    }
+    assert.deepEqual((await Promise.all(counts)).map((c) => c.count), [1, 1]);
+    // The item is what the list shows.
+    const list = await api("GET", "/api/v1/notifications", { token: master.token });
+    assert.equal(list.body.items[0].id, items[0].id);
+
+    const zero = [next(tab1, "notification:unread", 5000), next(tab2, "notification:unread", 5000)];
+    const read = await api("POST", "/api/v1/notifications/read", { token: master.token, body: { ids: [items[0].id] } });
+    assert.equal(read.status, 204);
+    assert.deepEqual((await Promise.all(zero)).map((c) => c.count), [0, 0]);
+    tab1.close();
+    tab2.close();
 });

@@ -23,6 +23,7 @@
 #include "infra/jobs/builtin.hpp"
 #include "infra/jobs/cli.hpp"
 #include "infra/jobs/runner.hpp"
+#include "infra/push/push.hpp"
 #include "infra/redis.hpp"
 #include "infra/storage/local_storage.hpp"
 #include "infra/storage/s3_storage.hpp"
@@ -35,6 +36,7 @@
 #include "modules/favorites/module.hpp"
 #include "modules/masters/module.hpp"
 #include "modules/media/module.hpp"
+#include "modules/notifications/module.hpp"
 #include "modules/portfolio/module.hpp"
 #include "modules/reviews/module.hpp"
 #include "modules/schedule/module.hpp"
@@ -103,6 +105,7 @@ class ModuleSlot {
   public:
     virtual ~ModuleSlot() = default;
     virtual void attach(core::Router& router, realtime::EventRegistry& events) = 0;
+    virtual void attach_jobs(infra::jobs::Runner& runner) = 0;
     virtual void start(net::io_context& ioc) = 0;
     virtual void stop() = 0;
 };
@@ -115,6 +118,10 @@ class ModuleOf final : public ModuleSlot {
     void attach(core::Router& router, realtime::EventRegistry& events) override {
         module.register_routes(router);
         if constexpr (requires { module.register_events(events); }) module.register_events(events);
+    }
+    // The job kinds the module handles (its own side effects, run by every node's workers).
+    void attach_jobs(infra::jobs::Runner& runner) override {
+        if constexpr (requires { module.register_jobs(runner); }) module.register_jobs(runner);
     }
     // Background work (sweepers) starts with the server and stops with it.
     void start(net::io_context& ioc) override {
@@ -146,6 +153,7 @@ struct App::Parts {
           redis(ioc, redis_url_or_throw(config.redis_url)),
           blocking(std::max(2u, std::thread::hardware_concurrency())),
           storage(make_storage(config, clock)),
+          push(infra::push::make_provider(config, clock)),
           limiter(&redis),
           jobs(ioc.get_executor(), pool, clock, jobs_options(config)),
           hub(ioc, hub_options(config, redis),
@@ -168,10 +176,11 @@ struct App::Parts {
         auto& profiles = add<masters::Module>(pool, price_lists.price_list, catalogue.service, photos.service);
         add<schedule::Module>(pool, profiles.service, clock);
         add<portfolio::Module>(pool, photos.service, price_lists.price_list);
+        auto& notices = add<notifications::Module>(pool, hub, photos.service, blocking, *push, clock);
         auto& booking = add<bookings::Module>(pool, hub, clock);
         add<favorites::Module>(pool, profiles.service);
         add<reviews::Module>(pool, booking.service, profiles.service, photos.service);
-        auto& chat = add<chats::Module>(pool, hub, hub, photos.service);
+        auto& chat = add<chats::Module>(pool, hub, hub, photos.service, notices.service, clock);
         // Media cannot depend on chats (chats attaches photos to messages), so it asks through
         // an interface: a chat photo is visible to the participants of its chat.
         photos.service.set_chat_photo_access(&chat.service);
@@ -232,6 +241,7 @@ struct App::Parts {
     infra::RedisClient redis;
     infra::BlockingPool blocking;
     std::unique_ptr<infra::storage::Storage> storage;
+    std::unique_ptr<infra::push::Provider> push;
     core::RateLimiter limiter;
     system::MigrationState migration_state;
     infra::jobs::Runner jobs;  // every node's workers; modules register their kinds on it
@@ -307,7 +317,10 @@ App::App(core::Config config, const core::Clock& clock) : App(std::move(config),
 App::App(core::Config config, const core::Clock* clock) : parts_(std::make_unique<Parts>(std::move(config), clock)) {
     auto& p = *parts_;
     core::log::set_level(p.config.log_level);
-    for (auto& module : p.modules.items) module->attach(p.router, p.hub);
+    for (auto& module : p.modules.items) {
+        module->attach(p.router, p.hub);
+        module->attach_jobs(p.jobs);
+    }
     realtime::mount(p.hub.engine(), "/socket.io/", p.router, p.server);
     p.server.stream_bodies([&router = p.router](http::verb method, std::string_view path) {
         const auto match = router.match(method, path);

@@ -15,9 +15,11 @@
 #include "core/crypto.hpp"
 #include "core/jwt.hpp"
 #include "db/pool.hpp"
+#include "infra/push/log_provider.hpp"
 #include "infra/storage/local_storage.hpp"
 #include "modules/chats/socket_events.hpp"
 #include "modules/media/service.hpp"
+#include "modules/notifications/service.hpp"
 #include "support/test_env.hpp"
 
 using namespace service;
@@ -658,7 +660,10 @@ TEST_F(ChatsIT, SocketEventsAnswerThroughTheAckAndPublishToParticipants) {
     media::Repository media_repository;
     media::Processor processor(pool, media_repository, storage, clock, 1, std::chrono::seconds(60));
     media::Service photos(pool, media_repository, storage, processor, blocking, clock, "chats-it-secret");
-    chats::Service service(pool, repository, publisher, presence, photos);
+    infra::push::LogProvider push;
+    notifications::Repository notices_repository;
+    notifications::Service notices(pool, notices_repository, publisher, photos, blocking, push, clock);
+    chats::Service service(pool, repository, publisher, presence, photos, notices, clock);
     chats::SocketEvents events(service);
     FakeRegistry registry;
     events.register_events(registry);

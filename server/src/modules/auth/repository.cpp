@@ -31,4 +31,9 @@ net::awaitable<void> Repository::revoke_family_of(db::Executor& db, std::string 
     co_await db.query(sql::kRevokeRefreshFamilyByToken, db::Params(token_hash));
 }
 
+net::awaitable<long long> Repository::purge_expired(db::Executor& db, std::string before, int batch) const {
+    const auto rows = co_await db.query(sql::kPurgeExpiredRefreshTokens, db::Params(before, batch));
+    co_return rows.affected();
+}
+
 }  // namespace service::auth

@@ -46,6 +46,8 @@ class Service {
     net::awaitable<void> logout(std::string refresh_token);
     /// For the create-admin command.
     net::awaitable<std::string> create_admin(std::string email, std::string password, std::string name);
+    /// Deletes refresh tokens that expired more than a day ago; returns how many.
+    net::awaitable<long long> purge_expired_tokens();
 
   private:
     net::awaitable<std::string> new_refresh_token(db::Executor& db, std::string user_id, std::string family_id);

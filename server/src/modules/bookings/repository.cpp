@@ -125,7 +125,13 @@ net::awaitable<ReviewTarget> Repository::lock_for_review(db::Executor& db, std::
     const auto rows = co_await db.query(sql::kLockReviewableBooking, db::Params(booking_id, client_id));
     if (rows.empty()) co_return ReviewTarget{};
     const bool completed = rows[0].get<std::string>(1) == "completed";
-    co_return ReviewTarget{completed ? Reviewable::kYes : Reviewable::kNotCompleted, rows[0].get<std::string>(2)};
+    co_return ReviewTarget{completed ? Reviewable::kYes : Reviewable::kNotCompleted, rows[0].get<std::string>(2),
+                           rows[0].get<std::string>(3), rows[0].get<std::string>(4)};
+}
+
+net::awaitable<long long> Repository::purge_keys(db::Executor& db, std::string before, int batch) const {
+    const auto rows = co_await db.query(sql::kPurgeIdempotencyKeys, db::Params(before, batch));
+    co_return rows.affected();
 }
 
 }  // namespace service::bookings

@@ -49,6 +49,8 @@ enum class Reviewable { kYes, kNotFound, kNotCompleted };
 struct ReviewTarget {
     Reviewable verdict = Reviewable::kNotFound;
     std::string master_id;
+    std::string master_user_id;
+    std::string service_name;
 };
 
 /// bookings, booking_events, booking_idempotency_keys and the booking_slots() function.
@@ -82,6 +84,8 @@ class Repository {
     /// Locks the client's booking FOR UPDATE (until `db`'s transaction ends) and says whether
     /// it can be reviewed.
     net::awaitable<ReviewTarget> lock_for_review(db::Executor& db, std::string booking_id, std::string client_id) const;
+    /// Deletes up to `batch` idempotency keys created before `before`; returns how many.
+    net::awaitable<long long> purge_keys(db::Executor& db, std::string before, int batch) const;
 };
 
 }  // namespace service::bookings

@@ -1,10 +1,17 @@
 #include "modules/bookings/service.hpp"
 
+#include "core/log.hpp"
+#include "modules/bookings/module.hpp"
+
+#include <array>
+
 #include <boost/json/serialize.hpp>
 
 #include "core/crypto.hpp"
 #include "core/problem.hpp"
 #include "core/validation.hpp"
+#include "infra/jobs/queue.hpp"
+#include "modules/notifications/notice.hpp"
 
 namespace service::bookings {
 namespace {
@@ -20,6 +27,28 @@ core::ApiError invalid_transition(std::string_view action, std::string_view stat
 }
 
 bool active(std::string_view status) { return status == "pending" || status == "confirmed"; }
+
+constexpr std::string_view kUpdatedJob = "bookings.updated";
+
+/// The client's reminders: how long before the start each one fires.
+constexpr std::array<std::pair<std::string_view, std::chrono::hours>, 2> kReminders{
+    {{"24h", std::chrono::hours(24)}, {"2h", std::chrono::hours(2)}}};
+
+std::string text_of(const boost::json::value& v) { return v.is_string() ? std::string(v.as_string()) : std::string(); }
+
+/// The notification's target: what the list shows about a booking.
+boost::json::object booking_target(const boost::json::object& b) {
+    return boost::json::object{{"type", "booking"},
+                               {"id", b.at("id")},
+                               {"service_name", b.at("service").at("name")},
+                               {"start_at", b.at("start_at")},
+                               {"local_start", b.at("local_start")},
+                               {"status", b.at("status")},
+                               {"master_id", b.at("master").at("id")}};
+}
+
+std::string client_of(const boost::json::object& b) { return text_of(b.at("client").at("id")); }
+std::string master_user_of(const boost::json::object& b) { return text_of(b.at("master").at("user_id")); }
 
 }  // namespace
 
@@ -87,8 +116,11 @@ net::awaitable<Created> Service::create(std::string client_id, CreateInput input
     co_await repository_.event(tx, id, "created", client_id);
     if (key) co_await repository_.bind_key(tx, client_id, *key, id);
     auto booking = co_await repository_.get(tx, id, client_id);
+    const auto& json = booking->as_object();
+    co_await announce(tx, json);
+    co_await tell(tx, "booking_created", target->master_user_id, client_id, json, "");
+    co_await schedule_reminders(tx, json);
     co_await tx.commit();
-    publisher_.to_users({client_id, target->master_user_id}, "booking:updated", *booking);
     co_return Created{std::move(*booking), false};
 }
 
@@ -146,8 +178,40 @@ net::awaitable<boost::json::value> Service::act(std::string booking_id, std::str
     }
     co_await repository_.event(tx, booking->id, std::string(verb), actor, boost::json::serialize(payload));
     auto result = co_await repository_.get(tx, booking->id, actor);
+    const auto& json = result->as_object();
+    co_await announce(tx, json);
+    const std::string other = is_master ? booking->client_id : booking->master_user_id;
+    switch (action) {
+        case Action::kConfirm:
+            co_await tell(tx, "booking_confirmed", booking->client_id, actor, json, "");
+            break;
+        case Action::kCancel:
+            co_await cancel_reminders(tx, booking->id);
+            co_await tell(tx, "booking_cancelled", other, actor, json, "");
+            break;
+        case Action::kReschedule:
+            co_await cancel_reminders(tx, booking->id);
+            co_await schedule_reminders(tx, json);
+            co_await tell(tx, "booking_rescheduled", other, actor, json, ":" + text_of(json.at("start_at")));
+            break;
+        case Action::kComplete: {
+            // Asked two hours after the visit is marked done; writing the review cancels it.
+            notifications::Notice notice;
+            notice.type = "review_request";
+            notice.recipient = booking->client_id;
+            notice.actor = booking->master_user_id;
+            notice.target = booking_target(json);
+            notice.dedupe_key = "review_request:" + booking->id;
+            notifications::Schedule when;
+            when.at = clock_.now() + std::chrono::hours(2);
+            when.key = "review_request:" + booking->id;
+            co_await notifications::enqueue(tx, std::move(notice), std::move(when));
+            break;
+        }
+        case Action::kNoShow:
+            break;
+    }
     co_await tx.commit();
-    publisher_.to_users({booking->client_id, booking->master_user_id}, "booking:updated", *result);
     co_return std::move(*result);
 }
 
@@ -181,6 +245,100 @@ net::awaitable<db::Page<boost::json::value>> Service::list(ListQuery query) {
 net::awaitable<ReviewTarget> Service::lock_for_review(db::Executor& tx, std::string booking_id, std::string client_id) {
     if (!core::is_uuid(booking_id)) co_return ReviewTarget{};
     co_return co_await repository_.lock_for_review(tx, std::move(booking_id), std::move(client_id));
+}
+
+net::awaitable<void> Service::announce(db::Executor& tx, boost::json::object booking) {
+    boost::json::value payload = boost::json::object{
+        {"booking_id", booking.at("id")},
+        {"users", boost::json::array{booking.at("client").at("id"), booking.at("master").at("user_id")}}};
+    infra::jobs::EnqueueOptions options;
+    options.max_attempts = 5;
+    co_await infra::jobs::enqueue(tx, std::string(kUpdatedJob), std::move(payload), std::move(options));
+}
+
+net::awaitable<void> Service::publish_updated(infra::jobs::Job job) {
+    const auto* o = job.payload.if_object();
+    const auto* id = o != nullptr ? o->if_contains("booking_id") : nullptr;
+    const auto* users = o != nullptr ? o->if_contains("users") : nullptr;
+    if (id == nullptr || !id->is_string() || users == nullptr || !users->is_array() || users->as_array().empty()) {
+        throw infra::jobs::Discard("bookings.updated: needs booking_id and users");
+    }
+    std::vector<std::string> recipients;
+    for (const auto& u : users->as_array()) recipients.push_back(text_of(u));
+    // The booking as it is now: a later change's job may run first, and both then say the same.
+    const auto booking = co_await repository_.get(pool_, text_of(*id), recipients.front());
+    if (!booking) co_return;
+    publisher_.to_users(recipients, "booking:updated", *booking);
+}
+
+net::awaitable<void> Service::tell(db::Executor& tx, std::string type, std::string recipient, std::string actor,
+                                   boost::json::object booking, std::string dedupe_suffix) {
+    notifications::Notice notice;
+    notice.dedupe_key = type + ":" + text_of(booking.at("id")) + dedupe_suffix;
+    notice.type = std::move(type);
+    notice.recipient = std::move(recipient);
+    notice.actor = std::move(actor);
+    notice.target = booking_target(booking);
+    co_await notifications::enqueue(tx, std::move(notice));
+}
+
+net::awaitable<void> Service::schedule_reminders(db::Executor& tx, boost::json::object booking) {
+    const auto start = core::parse_utc(text_of(booking.at("start_at")));
+    if (!start) co_return;
+    const auto now = clock_.now();
+    const std::string id = text_of(booking.at("id"));
+    for (const auto& reminder : kReminders) {
+        const std::string label(reminder.first);
+        const auto before = reminder.second;
+        // A booking made less than 24 h ahead gets only the 2 h reminder, less than 2 h none.
+        if (*start - now <= before) continue;
+        notifications::Notice notice;
+        notice.type = "booking_reminder";
+        notice.recipient = client_of(booking);
+        notice.actor = master_user_of(booking);
+        notice.target = booking_target(booking);
+        std::string key = "booking_reminder:" + id;
+        key += ":" + label;
+        notice.dedupe_key = key;
+        notice.dedupe_key += ":" + text_of(booking.at("start_at"));
+        notifications::Schedule when;
+        when.at = *start - before;
+        when.key = key;
+        co_await notifications::enqueue(tx, std::move(notice), std::move(when));
+    }
+}
+
+net::awaitable<void> Service::cancel_reminders(db::Executor& tx, std::string booking_id) {
+    co_await notifications::cancel(tx, "booking_reminder:" + booking_id + ":24h");
+    co_await notifications::cancel(tx, "booking_reminder:" + booking_id + ":2h");
+}
+
+net::awaitable<long long> Service::purge_keys() {
+    const auto before = core::to_timestamptz(clock_.now() - std::chrono::hours(24));
+    long long total = 0;
+    for (int i = 0; i < 100; ++i) {
+        const auto deleted = co_await repository_.purge_keys(pool_, before, 1000);
+        total += deleted;
+        if (deleted < 1000) break;
+    }
+    co_return total;
+}
+
+namespace {
+
+net::awaitable<void> purge_keys_job(Service* service, infra::jobs::Job /*job*/) {
+    const auto deleted = co_await service->purge_keys();
+    core::log::info("purged old idempotency keys", {{"deleted", deleted}});
+}
+
+}  // namespace
+
+void Module::register_jobs(infra::jobs::Runner& runner) {
+    auto* s = &service;
+    runner.handle(std::string(kUpdatedJob), 16,
+                  [s](infra::jobs::Job job) { return s->publish_updated(std::move(job)); });
+    runner.every("bookings.purge_idempotency_keys", std::chrono::hours(1),
+                 [s](infra::jobs::Job job) { return purge_keys_job(s, std::move(job)); });
 }
 
 }  // namespace service::bookings

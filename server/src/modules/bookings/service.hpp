@@ -6,6 +6,7 @@
 
 #include "core/clock.hpp"
 #include "db/pool.hpp"
+#include "infra/jobs/job.hpp"
 #include "modules/bookings/repository.hpp"
 #include "realtime/publisher.hpp"
 
@@ -27,8 +28,10 @@ struct Created {
 /// Booking rules, enforced here and in the database, never only in a client: a start must be
 /// one of the free slots; overlapping active bookings are rejected by an exclusion constraint;
 /// each life-cycle action checks who may do it and from which status; every change writes a
-/// booking event in the same transaction. After each commit both parties get `booking:updated`
-/// (the booking) on their open sockets.
+/// booking event in the same transaction, and in that transaction too the jobs of its side
+/// effects: `booking:updated` to both parties' sockets (a transactional outbox: a crash after
+/// the commit cannot lose it), the other party's notification, and the client's reminders
+/// (24 h and 2 h before the start; moved by a reschedule, cancelled with the booking).
 class Service {
   public:
     /// `clock` decides notice, horizon and "has it started"; the database's own clock decides none.
@@ -47,7 +50,20 @@ class Service {
     net::awaitable<boost::json::object> slots(std::string master_id, std::string service_id, std::string from,
                                               std::string to);
 
+    /// The `bookings.updated` handler: publishes the booking as it is now to both parties.
+    net::awaitable<void> publish_updated(infra::jobs::Job job);
+    /// Deletes idempotency keys older than a day; returns how many.
+    net::awaitable<long long> purge_keys();
+
   private:
+    /// Enqueues booking:updated for both parties of `booking` (its JSON) on `tx`.
+    net::awaitable<void> announce(db::Executor& tx, boost::json::object booking);
+    /// Enqueues a notification about `booking` to `recipient`, caused by `actor`.
+    net::awaitable<void> tell(db::Executor& tx, std::string type, std::string recipient, std::string actor,
+                              boost::json::object booking, std::string dedupe_suffix);
+    net::awaitable<void> schedule_reminders(db::Executor& tx, boost::json::object booking);
+    net::awaitable<void> cancel_reminders(db::Executor& tx, std::string booking_id);
+
     db::Pool& pool_;
     const Repository& repository_;
     realtime::Publisher& publisher_;

@@ -1,4 +1,5 @@
 #pragma once
+#include "infra/jobs/runner.hpp"
 #include "modules/chats/routes.hpp"
 #include "modules/chats/service.hpp"
 #include "modules/chats/socket_events.hpp"
@@ -8,10 +9,16 @@ namespace service::chats {
 /// Chats, messages, receipts and the block list, over REST and Socket.IO events.
 struct Module {
     Module(db::Pool& pool, realtime::Publisher& publisher, const realtime::PresenceView& presence,
-           media::Service& media)
-        : service(pool, repository, publisher, presence, media), routes(service), events(service) {}
+           media::Service& media, notifications::Service& notifications, const core::Clock& clock)
+        : service(pool, repository, publisher, presence, media, notifications, clock),
+          routes(service),
+          events(service) {}
     void register_routes(core::Router& router) { routes.register_routes(router); }
     void register_events(realtime::EventRegistry& registry) { events.register_events(registry); }
+    void register_jobs(infra::jobs::Runner& runner) {
+        auto* s = &service;
+        runner.handle("chats.message_push", 8, [s](infra::jobs::Job job) { return s->push_unread(std::move(job)); });
+    }
 
     Repository repository;
     Service service;

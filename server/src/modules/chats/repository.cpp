@@ -207,6 +207,15 @@ net::awaitable<bool> Repository::is_blocked_between(db::Executor& db, std::strin
     co_return rows[0].get<bool>(0);
 }
 
+net::awaitable<std::optional<UnreadForPush>> Repository::unread_for_push(db::Executor& db, std::string chat_id,
+                                                                         std::string user) const {
+    const auto rows = co_await db.query(sql::kUnreadForPush, db::Params(chat_id, user));
+    if (rows.empty()) co_return std::nullopt;
+    const auto row = rows[0];
+    co_return UnreadForPush{row.get<int>(0), row.get<std::string>(1), row.get<std::string>(2), row.get<std::string>(3),
+                            row.get<std::optional<std::string>>(4)};
+}
+
 net::awaitable<bool> Repository::can_view_photo(db::Executor& db, std::string media_id, std::string user) const {
     const auto rows = co_await db.query(sql::kCanViewPhoto, db::Params(media_id, user));
     co_return rows[0].get<bool>(0);

@@ -23,6 +23,12 @@ struct MarkResult {
     std::vector<std::string> others;  // the other participants
 };
 
+struct UnreadForPush {
+    int count = 0;
+    std::string sender_id, preview, last_message_id;
+    std::optional<std::string> title;  // a group's
+};
+
 /// chats, chat_participants, messages, blocked_users and user_presence. Reads users' names and
 /// avatars by join (read-only, see docs/architecture.md). Public to other modules for
 /// is_blocked_between.
@@ -88,6 +94,9 @@ class Repository {
     net::awaitable<std::vector<BlockedUser>> blocks(db::Executor& db, std::string blocker) const;
     /// Whether either user blocked the other.
     net::awaitable<bool> is_blocked_between(db::Executor& db, std::string a, std::string b) const;
+    /// What `user` has not read in the chat from others, for a push; nullopt when nothing.
+    net::awaitable<std::optional<UnreadForPush>> unread_for_push(db::Executor& db, std::string chat_id,
+                                                                 std::string user) const;
 
     /// Whether `user` takes part in a chat where the photo was sent (in a message not deleted).
     net::awaitable<bool> can_view_photo(db::Executor& db, std::string media_id, std::string user) const;

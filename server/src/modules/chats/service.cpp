@@ -1,5 +1,7 @@
 #include "modules/chats/service.hpp"
 
+#include "infra/jobs/queue.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -254,7 +256,8 @@ net::awaitable<MessagePage> Service::history(std::string user, std::string chat_
     co_return page;
 }
 
-net::awaitable<std::optional<Sent>> Service::store_photo(std::string user, std::string chat_id, SendInput input) {
+net::awaitable<std::optional<Sent>> Service::store_photo(std::string user, std::string chat_id, SendInput input,
+                                                         std::vector<std::string> away) {
     auto tx = co_await db::Transaction::begin(pool_);
     // Locks the photo, so two sends of it run one after the other.
     co_await media_.attach(tx, user, *input.media_id, media::Purpose::kChat, "media_id");
@@ -267,8 +270,49 @@ net::awaitable<std::optional<Sent>> Service::store_photo(std::string user, std::
     }
     auto message = co_await repository_.insert_message(tx, chat_id, user, input);
     if (!message) co_return std::nullopt;
+    co_await enqueue_pushes(tx, chat_id, std::move(away));
     co_await tx.commit();
     co_return Sent{std::move(*message), false};
+}
+
+net::awaitable<void> Service::enqueue_pushes(db::Executor& tx, std::string chat_id, std::vector<std::string> away) {
+    for (auto& user : away) {
+        boost::json::value payload = boost::json::object{{"chat_id", chat_id}, {"user", user}};
+        infra::jobs::EnqueueOptions options;
+        // A burst of messages while they are away becomes one push, sent once it settles.
+        options.run_at = clock_.now() + std::chrono::seconds(2);
+        std::string key = "chat_push:" + chat_id;
+        key += ":" + user;
+        options.unique_key = std::move(key);
+        options.max_attempts = 5;
+        co_await infra::jobs::enqueue(tx, "chats.message_push", std::move(payload), std::move(options));
+    }
+}
+
+net::awaitable<void> Service::push_unread(infra::jobs::Job job) {
+    const auto* o = job.payload.if_object();
+    const auto* chat = o != nullptr ? o->if_contains("chat_id") : nullptr;
+    const auto* user = o != nullptr ? o->if_contains("user") : nullptr;
+    if (chat == nullptr || !chat->is_string() || user == nullptr || !user->is_string()) {
+        throw infra::jobs::Discard("chats.message_push: needs chat_id and user");
+    }
+    const std::string chat_id(chat->as_string());
+    const std::string user_id(user->as_string());
+    if (presence_.online(user_id)) co_return;  // back meanwhile: the socket delivered everything
+    const auto unread = co_await repository_.unread_for_push(pool_, chat_id, user_id);
+    if (!unread) co_return;
+    notifications::Notice notice;
+    notice.type = "message_new";
+    notice.recipient = user_id;
+    notice.actor = unread->sender_id;
+    notice.target = boost::json::object{{"type", "chat"},
+                                        {"id", chat_id},
+                                        {"count", unread->count},
+                                        {"preview", unread->preview},
+                                        {"title", unread->title ? boost::json::value(*unread->title) : nullptr}};
+    notice.dedupe_key = "message_new:" + chat_id + ":" + unread->last_message_id;
+    notice.collapse_key = "chat:" + chat_id;
+    co_await notifications_.create(std::move(notice));
 }
 
 net::awaitable<Sent> Service::send(std::string user, std::string chat_id, SendInput input) {
@@ -280,14 +324,28 @@ net::awaitable<Sent> Service::send(std::string user, std::string chat_id, SendIn
             if (other != user && co_await repository_.is_blocked_between(pool_, user, other)) throw blocked();
         }
     }
+    // Those with no socket anywhere get a push (one per chat while they are away), enqueued in
+    // the message's transaction; when everyone is connected the message is one statement.
+    std::vector<std::string> away;
+    for (const auto& other : membership.participants) {
+        if (other != user && !presence_.online(other)) away.push_back(other);
+    }
     std::optional<Sent> sent;
     bool duplicate = false;
     try {
         if (input.media_id) {
-            sent = co_await store_photo(user, chat_id, input);
-        } else {
+            sent = co_await store_photo(user, chat_id, input, away);
+        } else if (away.empty()) {
             auto message = co_await repository_.insert_message(pool_, chat_id, user, input);
             if (message) sent = Sent{std::move(*message), false};
+        } else {
+            auto tx = co_await db::Transaction::begin(pool_);
+            auto message = co_await repository_.insert_message(tx, chat_id, user, input);
+            if (message) {
+                co_await enqueue_pushes(tx, chat_id, away);
+                co_await tx.commit();
+                sent = Sent{std::move(*message), false};
+            }
         }
     } catch (const db::UniqueViolation&) {
         // A retry, or a concurrent copy, of a message that is already stored.

@@ -6,6 +6,7 @@
 #include "db/pool.hpp"
 #include "modules/chats/repository.hpp"
 #include "modules/media/service.hpp"
+#include "modules/notifications/service.hpp"
 #include "realtime/publisher.hpp"
 
 namespace service::chats {
@@ -51,8 +52,15 @@ enum class Mark { kDelivered, kRead };
 class Service final : public media::ChatPhotoAccess {
   public:
     Service(db::Pool& pool, const Repository& repository, realtime::Publisher& publisher,
-            const realtime::PresenceView& presence, media::Service& media)
-        : pool_(pool), repository_(repository), publisher_(publisher), presence_(presence), media_(media) {}
+            const realtime::PresenceView& presence, media::Service& media, notifications::Service& notifications,
+            const core::Clock& clock)
+        : pool_(pool),
+          repository_(repository),
+          publisher_(publisher),
+          presence_(presence),
+          media_(media),
+          notifications_(notifications),
+          clock_(clock) {}
 
     net::awaitable<CreatedChat> create_chat(std::string user, CreateChatInput input);
     net::awaitable<ChatPage> list_chats(std::string user, int limit, std::optional<core::PageCursor> cursor);
@@ -79,6 +87,10 @@ class Service final : public media::ChatPhotoAccess {
     /// Whether either user blocked the other (for other modules: feed, comments, …).
     net::awaitable<bool> is_blocked_between(std::string a, std::string b);
 
+    /// The `chats.message_push` handler: one push per chat to a participant who was away when
+    /// messages came ("3 new messages"), replacing the earlier one on the device (collapse key).
+    net::awaitable<void> push_unread(infra::jobs::Job job);
+
     /// media::ChatPhotoAccess: the participants of a chat where the photo was sent may see it.
     net::awaitable<bool> can_view_chat_photo(std::string user_id, std::string media_id) override;
 
@@ -86,7 +98,10 @@ class Service final : public media::ChatPhotoAccess {
     /// Stores a photo message in one transaction with attaching its photo; a retry (the photo
     /// was sent with this client_msg_id already) finds the original (replayed). nullopt when
     /// the sender is not a participant.
-    net::awaitable<std::optional<Sent>> store_photo(std::string user, std::string chat_id, SendInput input);
+    net::awaitable<std::optional<Sent>> store_photo(std::string user, std::string chat_id, SendInput input,
+                                                    std::vector<std::string> away);
+    /// Enqueues a message push for each participant in `away` (no socket anywhere) on `tx`.
+    net::awaitable<void> enqueue_pushes(db::Executor& tx, std::string chat_id, std::vector<std::string> away);
     /// Fills in each message's photo (fresh signed URLs) from the media module.
     net::awaitable<void> with_photos(std::vector<Message*> messages);
     /// `chats` with their participants (and who of them is online).
@@ -101,6 +116,8 @@ class Service final : public media::ChatPhotoAccess {
     realtime::Publisher& publisher_;
     const realtime::PresenceView& presence_;
     media::Service& media_;
+    notifications::Service& notifications_;
+    const core::Clock& clock_;
 };
 
 /// "<smaller uuid>:<larger uuid>": the key of the pair's direct chat.

@@ -46,6 +46,7 @@ net::awaitable<std::optional<User>> Repository::update_profile(db::Executor& db,
     params.add(changes.interests ? *changes.interests : std::vector<std::string>{});
     params.add(changes.avatar_media_id.has_value());
     params.add(changes.avatar_media_id ? *changes.avatar_media_id : std::nullopt);
+    params.add(changes.locale);
     const auto rows = co_await db.query(sql::kUpdateProfile, std::move(params));
     if (rows.empty()) co_return std::nullopt;
     co_return user_from_row(rows[0]);

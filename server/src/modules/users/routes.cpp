@@ -34,10 +34,12 @@ ProfileChanges parse_profile_changes(const boost::json::object& body) {
             changes.avatar_media_id = std::optional<std::string>(*id);  // checked by the media module
         }
     }
+    if (v.has("locale")) changes.locale = v.one_of("locale", {"ru", "en"}, true);
     v.check();
-    if (!changes.name && !changes.city && !changes.location && !changes.interests && !changes.avatar_media_id) {
+    if (!changes.name && !changes.city && !changes.location && !changes.interests && !changes.avatar_media_id &&
+        !changes.locale) {
         throw core::ApiError::validation(
-            {{"", "send at least one of name, city, location, interests, avatar_media_id"}});
+            {{"", "send at least one of name, city, location, interests, avatar_media_id, locale"}});
     }
     return changes;
 }

@@ -15,6 +15,7 @@ User user_from_row(const db::Row& row) {
     if (!row.is_null(6) && !row.is_null(7)) u.location = Location{row.get<double>(6), row.get<double>(7)};
     u.interests = row.get<std::vector<std::string>>(8);
     u.created_at = row.get<std::string>(9);
+    u.locale = row.get<std::string>(10);
     return u;
 }
 
@@ -24,6 +25,7 @@ boost::json::object to_json(const User& user) {
     o["email"] = user.email;
     o["name"] = user.name;
     o["role"] = user.role;
+    o["locale"] = user.locale;
     o["avatar_url"] = user.avatar_url ? boost::json::value(*user.avatar_url) : nullptr;
     o["avatar"] = user.avatar;
     o["city"] = user.city ? boost::json::value(*user.city) : nullptr;

@@ -27,6 +27,7 @@ struct User {
     std::optional<Location> location;
     std::vector<std::string> interests;
     std::string created_at;
+    std::string locale = "ru";  // "ru" | "en": the language of notification texts and pushes
 };
 
 /// Maps a row of the user column list shared by get_user / insert_user / update_profile.
@@ -40,6 +41,7 @@ struct ProfileChanges {
     std::optional<std::optional<Location>> location;
     std::optional<std::vector<std::string>> interests;
     std::optional<std::optional<std::string>> avatar_media_id;  // null: back to initials
+    std::optional<std::string> locale;                          // "ru" | "en"
 };
 
 }  // namespace service::users

@@ -1,4 +1,4 @@
--- The caller's own booking, locked while the review is written.
-SELECT b.id, b.status, b.master_id FROM bookings b
+-- The caller's own booking, locked while the review is written; with its master's user.
+SELECT b.id, b.status, b.master_id, m.user_id, b.service_name FROM bookings b JOIN masters m ON m.id = b.master_id
 WHERE b.id = $1::uuid AND b.client_id = $2::uuid
-FOR UPDATE
+FOR UPDATE OF b
