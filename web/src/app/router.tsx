@@ -30,6 +30,8 @@ const WorkspacePortfolioRoute = lazyRoute(() => import('@/app/routes/app/workspa
 const WorkspaceProfileRoute = lazyRoute(() => import('@/app/routes/app/workspace/workspace-profile'), 'WorkspaceProfileRoute');
 const WorkspaceScheduleRoute = lazyRoute(() => import('@/app/routes/app/workspace/workspace-schedule'), 'WorkspaceScheduleRoute');
 const WorkspaceServicesRoute = lazyRoute(() => import('@/app/routes/app/workspace/workspace-services'), 'WorkspaceServicesRoute');
+const NotificationsRoute = lazyRoute(() => import('@/app/routes/app/notifications'), 'NotificationsRoute');
+const NotificationSettingsRoute = lazyRoute(() => import('@/app/routes/app/notification-settings'), 'NotificationSettingsRoute');
 const NotFoundRoute = lazyRoute(() => import('@/app/routes/not-found'), 'NotFoundRoute');
 
 function RootRedirect() {
@@ -72,6 +74,8 @@ export function AppRoutes() {
         <Route path="/favorites" element={guarded(<FavoritesRoute />)} />
         <Route path="/chats" element={guarded(<ChatsRoute />)} />
         <Route path="/chats/:id" element={guarded(<ChatsRoute />)} />
+        <Route path="/notifications" element={guarded(<NotificationsRoute />)} />
+        <Route path="/settings/notifications" element={guarded(<NotificationSettingsRoute />)} />
         <Route path="/workspace" element={guarded(<WorkspaceLayout />)}>
           <Route index element={<Navigate to="/workspace/bookings" replace />} />
           <Route path="bookings" element={guarded(<WorkspaceBookingsRoute />)} />

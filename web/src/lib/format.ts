@@ -157,3 +157,28 @@ export function browserTimeZone(): string {
     return 'UTC';
   }
 }
+
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+];
+
+/**
+ * How long ago `iso` was: "только что" under a minute, then "5 минут назад" / "5 minutes ago",
+ * hours, days (up to a week), and after that the date ("5 марта", "5 марта 2025").
+ */
+export function formatRelativeTime(iso: string, lang: Language, now = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const seconds = Math.max(0, Math.round((now.getTime() - date.getTime()) / 1000));
+  if (seconds < 60) return translate(lang, 'format.just_now');
+  const rtf = new Intl.RelativeTimeFormat(localeOf(lang), { numeric: 'auto' });
+  let value = Math.floor(seconds / 60);
+  for (const [unit, next] of RELATIVE_STEPS) {
+    if (value < next) return rtf.format(-value, unit);
+    value = Math.floor(value / next);
+  }
+  const sameYear = date.getFullYear() === now.getFullYear();
+  return new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) }).format(date);
+}

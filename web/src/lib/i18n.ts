@@ -45,6 +45,15 @@ export function setLanguage(lang: Language): void {
   apply(lang);
 }
 
+/** True once a language was picked in this browser (the default alone is no choice). */
+export function hasChosenLanguage(): boolean {
+  try {
+    return isLanguage(window.localStorage.getItem(LANGUAGE_STORAGE_KEY));
+  } catch {
+    return false;
+  }
+}
+
 /** Re-reads localStorage; used at start-up and by tests. */
 export function initLanguage(): void {
   apply(readStoredLanguage());

@@ -12,6 +12,8 @@ import { mastersEn } from '@/features/masters/locales/en';
 import { mediaEn } from '@/features/media/locales/en';
 import { mediaRu } from '@/features/media/locales/ru';
 import { mastersRu } from '@/features/masters/locales/ru';
+import { notificationsEn } from '@/features/notifications/locales/en';
+import { notificationsRu } from '@/features/notifications/locales/ru';
 import { portfolioEn } from '@/features/portfolio/locales/en';
 import { portfolioRu } from '@/features/portfolio/locales/ru';
 import { profileEn } from '@/features/profile/locales/en';
@@ -34,6 +36,7 @@ export const catalogues = {
   favorites: { ru: favoritesRu, en: favoritesEn },
   masters: { ru: mastersRu, en: mastersEn },
   media: { ru: mediaRu, en: mediaEn },
+  notifications: { ru: notificationsRu, en: notificationsEn },
   portfolio: { ru: portfolioRu, en: portfolioEn },
   profile: { ru: profileRu, en: profileEn },
   reviews: { ru: reviewsRu, en: reviewsEn },
@@ -48,6 +51,7 @@ export const ru = {
   ...favoritesRu,
   ...mastersRu,
   ...mediaRu,
+  ...notificationsRu,
   ...portfolioRu,
   ...profileRu,
   ...reviewsRu,
@@ -65,6 +69,7 @@ export const en: Messages = {
   ...favoritesEn,
   ...mastersEn,
   ...mediaEn,
+  ...notificationsEn,
   ...portfolioEn,
   ...profileEn,
   ...reviewsEn,

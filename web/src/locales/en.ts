@@ -53,6 +53,7 @@ export const baseEn: Record<keyof typeof baseRu, string> = {
   'format.hours_minutes': '{h} h {m} min',
   'format.meters': '{m} m',
   'format.kilometers': '{km} km',
+  'format.just_now': 'just now',
 
   'validation.bio_length': '2000 characters at most',
   'validation.address_length': '300 characters at most',

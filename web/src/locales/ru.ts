@@ -53,6 +53,7 @@ export const baseRu = {
   'format.hours_minutes': '{h} ч {m} мин',
   'format.meters': '{m} м',
   'format.kilometers': '{km} км',
+  'format.just_now': 'только что',
 
   'validation.bio_length': 'Не более 2000 символов',
   'validation.address_length': 'Не более 300 символов',

@@ -10,6 +10,7 @@ import { resetChatsDb } from '@/testing/mocks/chats-db';
 import { resetDb } from '@/testing/mocks/db';
 import { resetMarketplaceDb } from '@/testing/mocks/marketplace-db';
 import { resetMediaDb } from '@/testing/mocks/media-db';
+import { resetNotificationsDb } from '@/testing/mocks/notifications-db';
 import { server } from '@/testing/mocks/server';
 
 let uninstallFetchBodies = () => {};
@@ -33,6 +34,7 @@ afterEach(() => {
   resetMarketplaceDb();
   resetChatsDb();
   resetMediaDb();
+  resetNotificationsDb();
   resetObjectUrls();
   resetApiClientForTests();
   toast.clear();

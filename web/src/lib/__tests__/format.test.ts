@@ -5,6 +5,7 @@ import {
   formatDistance,
   formatDuration,
   formatMoney,
+  formatRelativeTime,
   isoWeekday,
   moneyInputValue,
   parseMoneyInput,
@@ -51,5 +52,20 @@ describe('format', () => {
     expect(addDays('2025-03-28', -28)).toBe('2025-02-28');
     expect(isoWeekday('2025-03-30')).toBe(7);
     expect(isoWeekday('2025-03-31')).toBe(1);
+  });
+
+  it('says how long ago something was, then the date after a week', () => {
+    const now = new Date('2027-03-24T12:00:00Z');
+    const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
+    expect(formatRelativeTime(ago(20_000), 'ru', now)).toBe('только что');
+    expect(formatRelativeTime(ago(5 * 60_000), 'ru', now)).toBe('5 минут назад');
+    expect(formatRelativeTime(ago(5 * 60_000), 'en', now)).toBe('5 minutes ago');
+    expect(formatRelativeTime(ago(3 * 3_600_000), 'ru', now)).toBe('3 часа назад');
+    expect(formatRelativeTime(ago(26 * 3_600_000), 'ru', now)).toBe('вчера');
+    expect(formatRelativeTime(ago(3 * 86_400_000), 'en', now)).toBe('3 days ago');
+    expect(formatRelativeTime('2027-03-01T12:00:00Z', 'ru', now)).toBe('1 марта');
+    expect(formatRelativeTime('2026-12-30T12:00:00Z', 'en', now)).toBe('30 December 2026');
+    // A clock a little behind the server's is not "in 1 minute".
+    expect(formatRelativeTime(ago(-30_000), 'ru', now)).toBe('только что');
   });
 });

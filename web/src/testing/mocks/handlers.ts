@@ -4,6 +4,7 @@ import { logoutInputSchema, type LogoutInput } from '@/features/auth/api/logout'
 import { registerInputSchema, type RegisterInput } from '@/features/auth/api/register';
 import { categoriesResponseSchema, type CategoriesResponse } from '@/features/profile/api/get-categories';
 import { updateAvatarInputSchema } from '@/features/profile/api/update-avatar';
+import { updateLocaleInputSchema } from '@/features/profile/api/update-locale';
 import { updateProfileInputSchema, type UpdateProfileInput } from '@/features/profile/api/update-profile';
 import {
   categories,
@@ -123,6 +124,12 @@ export const handlers = [
         });
       }
       Object.assign(user, { avatar_url: media?.variants?.thumb.url ?? null, avatar: media?.variants ?? null });
+      return HttpResponse.json(userSchema.parse(publicUser(user)));
+    }
+    if (typeof body === 'object' && body !== null && 'locale' in body) {
+      // The language of the server's notification texts; the User resource does not show it.
+      const locale = updateLocaleInputSchema.safeParse(body);
+      if (!locale.success) return validationProblem(locale.error);
       return HttpResponse.json(userSchema.parse(publicUser(user)));
     }
     const parsed = updateProfileInputSchema.safeParse(body);

@@ -3,5 +3,6 @@ import { chatsHandlers } from '@/testing/mocks/chats-handlers';
 import { handlers } from '@/testing/mocks/handlers';
 import { marketplaceHandlers } from '@/testing/mocks/marketplace-handlers';
 import { mediaHandlers } from '@/testing/mocks/media-handlers';
+import { notificationsHandlers } from '@/testing/mocks/notifications-handlers';
 
-export const server = setupServer(...handlers, ...mediaHandlers, ...marketplaceHandlers, ...chatsHandlers);
+export const server = setupServer(...handlers, ...mediaHandlers, ...marketplaceHandlers, ...chatsHandlers, ...notificationsHandlers);

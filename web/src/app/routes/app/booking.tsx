@@ -1,4 +1,4 @@
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { RetryButton } from '@/components/ui/query-error';
 import { PageSpinner } from '@/components/ui/spinner';
@@ -31,6 +31,8 @@ export function BookingRoute() {
   useDocumentTitle(t('bookings.booking_title'));
   const { id = '' } = useParams();
   const location = useLocation();
+  // ?review=1: the review form open at once (from a "how was your visit?" notification).
+  const [params] = useSearchParams();
   const justBooked = (location.state as { justBooked?: boolean } | null)?.justBooked === true;
   const booking = useBooking(id);
   const me = useUser();
@@ -63,7 +65,7 @@ export function BookingRoute() {
         </Alert>
       )}
       {asClient ? (
-        <ClientBookingItem booking={b} />
+        <ClientBookingItem booking={b} openReview={params.get('review') === '1'} />
       ) : (
         <MasterBookingItem booking={b} />
       )}

@@ -11,7 +11,7 @@ import '@/features/reviews/styles/reviews.css';
  * there); the Booking resource does not carry it, so it comes from the master's public
  * profile, cached per master.
  */
-export function ClientBookingItem({ booking }: { booking: Booking }) {
+export function ClientBookingItem({ booking, openReview = false }: { booking: Booking; openReview?: boolean }) {
   const master = useMaster(booking.master.id, null);
   const timeZone = booking.master.timezone ?? master.data?.timezone;
   return (
@@ -19,6 +19,7 @@ export function ClientBookingItem({ booking }: { booking: Booking }) {
       <ClientBookingActions
         booking={booking}
         timeZone={timeZone}
+        openReview={openReview}
         renderReview={(b, close) => <ReviewForm bookingId={b.id} onDone={close} onClose={close} />}
       />
     </BookingCard>

@@ -1,4 +1,5 @@
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { RetryButton } from '@/components/ui/query-error';
 import { PageSpinner } from '@/components/ui/spinner';
@@ -28,6 +29,12 @@ export function MasterRoute() {
   const master = useMaster(id, getLastDeviceLocation());
   const me = useUser();
   useDocumentTitle(master.data?.display_name ?? t('masters.master'));
+  // /masters/:id#reviews (a review notification) scrolls to the reviews once the page is there.
+  const { hash } = useLocation();
+  const loaded = master.isSuccess;
+  useEffect(() => {
+    if (loaded && hash === '#reviews') document.getElementById('reviews')?.scrollIntoView?.({ block: 'start' });
+  }, [loaded, hash]);
 
   if (master.isPending) return <PageSpinner label={t('common.loading')} />;
   if (master.isError) {
@@ -102,7 +109,7 @@ export function MasterRoute() {
         )}
       </section>
 
-      <section className="card" aria-labelledby="reviews-title">
+      <section className="card" id="reviews" aria-labelledby="reviews-title">
         <h2 id="reviews-title" className="card__subtitle">
           {t('reviews.title')}
         </h2>

@@ -11,20 +11,21 @@ type Props = {
   timeZone?: string | undefined;
   /** The review form (reviews feature), rendered for a completed visit without a review. */
   renderReview?: (booking: Booking, close: () => void) => ReactNode;
+  /** Open with the review form (a "how was your visit?" notification leads here). */
+  openReview?: boolean;
 };
 
 type Panel = BookingChange | 'review' | null;
 
 /** What a client can do with one of their bookings. */
-export function ClientBookingActions({ booking, timeZone, renderReview }: Props) {
+export function ClientBookingActions({ booking, timeZone, renderReview, openReview = false }: Props) {
   const { t } = useI18n();
-  const [panel, setPanel] = useState<Panel>(null);
   const active = booking.status === 'pending' || booking.status === 'confirmed';
   const upcoming = Date.parse(booking.start_at) > Date.now();
-  const close = () => setPanel(null);
-
   const canChange = active && upcoming;
   const canReview = booking.status === 'completed' && booking.review_id === null && renderReview !== undefined;
+  const [panel, setPanel] = useState<Panel>(() => (openReview && canReview ? 'review' : null));
+  const close = () => setPanel(null);
   if (!canChange && !canReview && booking.review_id === null) return null;
 
   return (

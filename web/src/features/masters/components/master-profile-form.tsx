@@ -8,10 +8,10 @@ import {
   buildMasterProfileInput,
   MASTER_PROFILE_ALIASES,
   masterProfileFormSchema,
-  timeZoneOptions,
   toMasterFormValues,
 } from '@/features/masters/utils/master-profile-form-values';
 import { useForm } from '@/lib/form';
+import { timeZoneOptions } from '@/lib/time-zones';
 import { useI18n } from '@/lib/i18n';
 import type { Category, MasterProfile } from '@/types/api';
 import '@/features/masters/styles/masters.css';

@@ -1,0 +1,52 @@
+import { formatDateTime } from '@/lib/format';
+import type { Language, MessageKey, Translate } from '@/lib/i18n';
+import type { Notification } from '@/features/notifications/types/notification';
+import { bookingTargetOf, reviewTargetOf } from '@/features/notifications/utils/notification-target';
+
+const BOOKING_TYPES = new Set([
+  'booking_created',
+  'booking_confirmed',
+  'booking_cancelled',
+  'booking_rescheduled',
+  'booking_reminder',
+  'review_request',
+]);
+const REVIEW_TYPES = new Set(['review_received', 'review_replied']);
+
+/**
+ * The item's line in the user's current language, written here from its type, actors and
+ * count so it follows a language switch at once. Types (or targets) this client does not
+ * know keep the server's `text`.
+ */
+export function notificationTitle(item: Notification, t: Translate): string {
+  const known =
+    (BOOKING_TYPES.has(item.type) && bookingTargetOf(item) !== null) ||
+    (REVIEW_TYPES.has(item.type) && reviewTargetOf(item) !== null);
+  if (!known) return item.text;
+  const name = item.actors[0]?.name ?? t('notifications.someone');
+  if (item.type === 'review_received' && item.count > 1) {
+    const others = item.count - 1;
+    return t(others === 1 ? 'notifications.text.review_received_group_one' : 'notifications.text.review_received_group_other', {
+      name,
+      others,
+    });
+  }
+  return t(`notifications.text.${item.type}` as MessageKey, { name });
+}
+
+/** The second line: the booking's service and time, or a review's words. */
+export function notificationDetail(item: Notification, t: Translate, lang: Language): string | null {
+  const booking = bookingTargetOf(item);
+  if (booking && BOOKING_TYPES.has(item.type)) {
+    return t('notifications.booking_detail', { service: booking.service_name, when: formatDateTime(booking.start_at, lang) });
+  }
+  const review = reviewTargetOf(item);
+  if (review && REVIEW_TYPES.has(item.type) && item.count === 1) return review.text || null;
+  return null;
+}
+
+/** A review's rating, when the item is about exactly one review. */
+export function notificationRating(item: Notification): number | null {
+  const review = reviewTargetOf(item);
+  return review && REVIEW_TYPES.has(item.type) && item.count === 1 ? review.rating : null;
+}
