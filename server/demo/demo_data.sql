@@ -110,5 +110,37 @@ BEGIN
     INSERT INTO favorite_masters (user_id, master_id)
     SELECT clients[1], id FROM masters ORDER BY created_at LIMIT 3
     ON CONFLICT DO NOTHING;
+
+    -- A few notifications, as the notifications module writes them (docs/notifications.md): each
+    -- master hears of their upcoming booking and of their reviews, each client of the replies to
+    -- theirs; the review notifications are read, the newest ones are not.
+    INSERT INTO notifications (id, user_id, type, actor_id, target, group_key, group_id, dedupe_key, in_app,
+                               read_at, created_at)
+    SELECT n.id, n.user_id, n.type, n.actor_id, n.target, n.group_key, n.id, n.type || ':' || (n.target->>'id'),
+           true, n.read_at, n.created_at
+    FROM (
+        SELECT gen_random_uuid() AS id, m.user_id, 'booking_created' AS type, b.client_id AS actor_id,
+               jsonb_build_object('type', 'booking', 'id', b.id, 'service_name', b.service_name,
+                                  'start_at', to_char(b.start_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                                  'local_start', to_char(b.start_at AT TIME ZONE m.timezone, 'YYYY-MM-DD"T"HH24:MI'),
+                                  'timezone', m.timezone, 'status', b.status, 'master_id', m.id) AS target,
+               NULL::text AS group_key, NULL::timestamptz AS read_at, b.created_at
+        FROM bookings b JOIN masters m ON m.id = b.master_id
+        WHERE b.status IN ('pending', 'confirmed')
+        UNION ALL
+        SELECT gen_random_uuid(), m.user_id, 'review_received', r.author_id,
+               jsonb_build_object('type', 'review', 'id', r.id, 'master_id', r.master_id, 'booking_id', r.booking_id,
+                                  'rating', r.rating, 'text', r.text),
+               'review_received:' || r.master_id, r.created_at + interval '1 hour', r.created_at
+        FROM reviews r JOIN masters m ON m.id = r.master_id
+        UNION ALL
+        SELECT gen_random_uuid(), r.author_id, 'review_replied', m.user_id,
+               jsonb_build_object('type', 'review', 'id', r.id, 'master_id', r.master_id, 'booking_id', r.booking_id,
+                                  'rating', r.rating, 'text', r.text),
+               NULL, NULL, r.replied_at
+        FROM reviews r JOIN masters m ON m.id = r.master_id
+        WHERE r.replied_at IS NOT NULL
+    ) n
+    ON CONFLICT DO NOTHING;
 END
 $demo$;

@@ -43,6 +43,7 @@ boost::json::object booking_target(const boost::json::object& b) {
                                {"service_name", b.at("service").at("name")},
                                {"start_at", b.at("start_at")},
                                {"local_start", b.at("local_start")},
+                               {"timezone", b.at("master").at("timezone")},
                                {"status", b.at("status")},
                                {"master_id", b.at("master").at("id")}};
 }

@@ -16,6 +16,8 @@ export const bookingTargetSchema = z.object({
   id: z.string(),
   service_name: z.string(),
   start_at: z.string(),
+  // The master's zone: the visit's time is shown as it is where the visit happens.
+  timezone: z.string().optional(),
   status: z.string(),
 });
 export type BookingTarget = z.infer<typeof bookingTargetSchema>;

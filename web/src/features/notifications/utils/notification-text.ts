@@ -38,7 +38,7 @@ export function notificationTitle(item: Notification, t: Translate): string {
 export function notificationDetail(item: Notification, t: Translate, lang: Language): string | null {
   const booking = bookingTargetOf(item);
   if (booking && BOOKING_TYPES.has(item.type)) {
-    return t('notifications.booking_detail', { service: booking.service_name, when: formatDateTime(booking.start_at, lang) });
+    return t('notifications.booking_detail', { service: booking.service_name, when: formatDateTime(booking.start_at, lang, booking.timezone) });
   }
   const review = reviewTargetOf(item);
   if (review && REVIEW_TYPES.has(item.type) && item.count === 1) return review.text || null;
