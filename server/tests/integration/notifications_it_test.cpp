@@ -512,3 +512,33 @@ TEST_F(NotificationsIT, NobodyHearsFromSomeoneTheyBlocked) {
     }));
     EXPECT_TRUE(items(m.account).empty());
 }
+
+// The periodic maintenance jobs: expired refresh tokens, day-old idempotency keys and
+// notifications older than 180 days go; what is still in use stays.
+TEST_F(NotificationsIT, MaintenanceJobsPurgeWhatOutlivedItsUse) {
+    const auto m = make_master(port(), "Europe/Berlin");
+    const auto client = register_account(port());
+    const auto kept = booking_id(book(port(), client, m, at(m, day(3), "10:00"), "key-" + core::random_token(6)));
+    const auto u = "'" + client.id + "'";
+    exec_sql("INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES (" + u +
+             ", gen_random_uuid(), 'old-" + core::random_token(8) + "', now() - interval '3 days')");
+    exec_sql("INSERT INTO booking_idempotency_keys (user_id, key, request_hash, created_at) VALUES (" + u +
+             ", 'old-key', 'x', now() - interval '3 days')");
+    exec_sql("INSERT INTO notifications (user_id, type, target, group_id, dedupe_key, in_app, created_at) VALUES (" +
+             u +
+             ", 'booking_confirmed', '{\"type\": \"booking\", \"id\": \"x\"}', gen_random_uuid(), 'old', true, "
+             "now() - interval '200 days')");
+    const auto count = [&](const std::string& sql) { return std::stoi(query_value(sql)); };
+    const auto stale = [&] {
+        return count("SELECT count(*) FROM refresh_tokens WHERE user_id = " + u + " AND expires_at < now()") +
+               count("SELECT count(*) FROM booking_idempotency_keys WHERE user_id = " + u + " AND key = 'old-key'") +
+               count("SELECT count(*) FROM notifications WHERE user_id = " + u + " AND dedupe_key = 'old'");
+    };
+    ASSERT_EQ(stale(), 3);
+    clock().set(clock().now() + std::chrono::hours(25));  // the next hourly and daily slots
+    EXPECT_TRUE(eventually([&] { return stale() == 0; }, std::chrono::seconds(20)));
+    EXPECT_EQ(count("SELECT count(*) FROM refresh_tokens WHERE user_id = " + u + " AND expires_at > now()"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM booking_idempotency_keys WHERE booking_id = '" + kept + "'"), 0)
+        << "a key a day old goes too (its booking stays)";
+    EXPECT_EQ(count("SELECT count(*) FROM bookings WHERE id = '" + kept + "'"), 1);
+}

@@ -1,5 +1,7 @@
 #include "modules/auth/repository.hpp"
 
+#include "db/batches.hpp"
+
 #include "auth_sql.hpp"
 
 namespace service::auth {
@@ -31,9 +33,8 @@ net::awaitable<void> Repository::revoke_family_of(db::Executor& db, std::string 
     co_await db.query(sql::kRevokeRefreshFamilyByToken, db::Params(token_hash));
 }
 
-net::awaitable<long long> Repository::purge_expired(db::Executor& db, std::string before, int batch) const {
-    const auto rows = co_await db.query(sql::kPurgeExpiredRefreshTokens, db::Params(before, batch));
-    co_return rows.affected();
+net::awaitable<long long> Repository::purge_expired(db::Executor& db, std::string before) const {
+    co_return co_await db::delete_in_batches(db, sql::kPurgeExpiredRefreshTokens, std::move(before));
 }
 
 }  // namespace service::auth

@@ -20,8 +20,8 @@ struct StoredRefreshToken {
 /// never stored.
 class Repository {
   public:
-    /// Deletes up to `batch` tokens that expired before `before`; returns how many.
-    net::awaitable<long long> purge_expired(db::Executor& db, std::string before, int batch) const;
+    /// Deletes the tokens that expired before `before`, in batches; returns how many.
+    net::awaitable<long long> purge_expired(db::Executor& db, std::string before) const;
     /// The token expires `ttl_days` after `now`.
     net::awaitable<void> insert(db::Executor& db, std::string user_id, std::string family_id, std::string token_hash,
                                 int ttl_days, core::TimePoint now) const;

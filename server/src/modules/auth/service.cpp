@@ -164,13 +164,7 @@ net::awaitable<std::string> Service::create_admin(std::string email, std::string
 
 net::awaitable<long long> Service::purge_expired_tokens() {
     const auto before = core::to_timestamptz(clock_.now() - std::chrono::hours(24));
-    long long total = 0;
-    for (int i = 0; i < 100; ++i) {
-        const auto deleted = co_await tokens_.purge_expired(pool_, before, 1000);
-        total += deleted;
-        if (deleted < 1000) break;
-    }
-    co_return total;
+    co_return co_await tokens_.purge_expired(pool_, before);
 }
 
 }  // namespace service::auth

@@ -1,5 +1,7 @@
 #include "modules/bookings/repository.hpp"
 
+#include "db/batches.hpp"
+
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
 
@@ -129,9 +131,8 @@ net::awaitable<ReviewTarget> Repository::lock_for_review(db::Executor& db, std::
                            rows[0].get<std::string>(3), rows[0].get<std::string>(4)};
 }
 
-net::awaitable<long long> Repository::purge_keys(db::Executor& db, std::string before, int batch) const {
-    const auto rows = co_await db.query(sql::kPurgeIdempotencyKeys, db::Params(before, batch));
-    co_return rows.affected();
+net::awaitable<long long> Repository::purge_keys(db::Executor& db, std::string before) const {
+    co_return co_await db::delete_in_batches(db, sql::kPurgeIdempotencyKeys, std::move(before));
 }
 
 }  // namespace service::bookings

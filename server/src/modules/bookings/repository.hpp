@@ -84,8 +84,8 @@ class Repository {
     /// Locks the client's booking FOR UPDATE (until `db`'s transaction ends) and says whether
     /// it can be reviewed.
     net::awaitable<ReviewTarget> lock_for_review(db::Executor& db, std::string booking_id, std::string client_id) const;
-    /// Deletes up to `batch` idempotency keys created before `before`; returns how many.
-    net::awaitable<long long> purge_keys(db::Executor& db, std::string before, int batch) const;
+    /// Deletes the idempotency keys created before `before`, in batches; returns how many.
+    net::awaitable<long long> purge_keys(db::Executor& db, std::string before) const;
 };
 
 }  // namespace service::bookings

@@ -316,13 +316,7 @@ net::awaitable<void> Service::cancel_reminders(db::Executor& tx, std::string boo
 
 net::awaitable<long long> Service::purge_keys() {
     const auto before = core::to_timestamptz(clock_.now() - std::chrono::hours(24));
-    long long total = 0;
-    for (int i = 0; i < 100; ++i) {
-        const auto deleted = co_await repository_.purge_keys(pool_, before, 1000);
-        total += deleted;
-        if (deleted < 1000) break;
-    }
-    co_return total;
+    co_return co_await repository_.purge_keys(pool_, before);
 }
 
 namespace {

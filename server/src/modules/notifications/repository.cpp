@@ -3,6 +3,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "db/batches.hpp"
 #include "notifications_sql.hpp"
 
 namespace service::notifications {
@@ -135,9 +136,8 @@ net::awaitable<void> Repository::device_sent(db::Executor& db, std::string token
     co_await db.query(sql::kDeviceSent, db::Params(token, user));
 }
 
-net::awaitable<long long> Repository::purge(db::Executor& db, std::string before, int batch) const {
-    const auto rows = co_await db.query(sql::kPurgeNotifications, db::Params(before, batch));
-    co_return rows.affected();
+net::awaitable<long long> Repository::purge(db::Executor& db, std::string before) const {
+    co_return co_await db::delete_in_batches(db, sql::kPurgeNotifications, std::move(before));
 }
 
 }  // namespace service::notifications

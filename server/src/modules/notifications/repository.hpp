@@ -89,8 +89,8 @@ class Repository {
     net::awaitable<bool> device_owned(db::Executor& db, std::string token, std::string user) const;
     net::awaitable<void> device_sent(db::Executor& db, std::string token, std::string user) const;
 
-    /// Deletes up to `batch` notifications created before `before`; returns how many.
-    net::awaitable<long long> purge(db::Executor& db, std::string before, int batch) const;
+    /// Deletes the notifications created before `before`, in batches; returns how many.
+    net::awaitable<long long> purge(db::Executor& db, std::string before) const;
 };
 
 }  // namespace service::notifications

@@ -192,13 +192,7 @@ net::awaitable<void> Service::send_push(infra::jobs::Job job) {
 
 net::awaitable<long long> Service::purge(std::chrono::hours retention) {
     const auto before = core::to_timestamptz(clock_.now() - retention);
-    long long total = 0;
-    for (int i = 0; i < 100; ++i) {
-        const auto deleted = co_await repository_.purge(pool_, before, 1000);
-        total += deleted;
-        if (deleted < 1000) break;
-    }
-    co_return total;
+    co_return co_await repository_.purge(pool_, before);
 }
 
 net::awaitable<db::Page<boost::json::object>> Service::list(ListRequest request) {
