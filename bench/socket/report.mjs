@@ -205,7 +205,7 @@ out(`| OS | ${E("OS")} |`);
 out(`| Server | build/server/service-server, ${E("BUILD_TYPE")}, built ${E("BINARY_BUILT")}; ${E("COMPILER")}` +
     (E("STALE") ? `. **Changed after the build, so not in the measured binary:** ${E("STALE").split(",").map((f) => `\`${f}\``).join(", ")}` : "") + " |");
 out(`| Server settings | RATE_LIMIT_PER_MINUTE=0 AUTH_RATE_LIMIT_PER_MINUTE=0 MAX_CONNECTIONS=20000 LOG_LEVEL=warn, JWT_SECRET and NODE_ID per run, other settings default (WORKERS 2, DB_POOL_SIZE 16 unless the command says otherwise) |`);
-out(`| PostgreSQL / Redis | ${E("PG")} (scripts/stack, STACK_FAST=1: fsync and synchronous_commit off) / ${E("REDIS")} |`);
+out(`| PostgreSQL / Redis | ${E("PG")} (scripts/stack, ${process.env.DURABLE === "1" ? "durable: fsync and synchronous_commit on" : "STACK_FAST=1: fsync and synchronous_commit off"}) / ${E("REDIS")} |`);
 out(`| Load generator | Node ${E("NODE")}, ws ${E("WS")}, ${cfg0.procs ?? "?"} worker processes |`);
 out(`| Open files | ulimit -n ${E("NOFILE")} for the nodes and the load generator (asked for ${E("ULIMIT_WANTED")}, hard limit ${E("NOFILE_HARD")}) |`);
 out(`| Kernel limits | net.core.somaxconn ${E("SOMAXCONN")}, ephemeral ports ${E("PORTS")} |`);

@@ -135,6 +135,19 @@ net::awaitable<std::optional<Message>> Repository::insert_message(db::Executor& 
     co_return first_message(rows);
 }
 
+net::awaitable<TextSent> Repository::send_text(db::Executor& db, std::string chat_id, std::string sender,
+                                               SendInput input) const {
+    const auto rows =
+        co_await db.query(sql::kSendTextMessage, db::Params(chat_id, sender, input.content, input.client_msg_id));
+    const auto row = rows[0];
+    TextSent out;
+    out.kind = row.get<std::optional<std::string>>(0);
+    out.blocked = row.get<bool>(1);
+    out.participants = row.get<std::vector<std::string>>(2);
+    if (!row.is_null(3)) out.message = message_from_row(row, 3);
+    co_return out;
+}
+
 net::awaitable<std::optional<Message>> Repository::find_client_message(db::Executor& db, std::string chat_id,
                                                                        std::string sender,
                                                                        std::string client_msg_id) const {

@@ -17,6 +17,15 @@ struct Membership {
     std::vector<std::string> participants;  // every participant, the caller included
 };
 
+/// What send_text_message tells: whether the sender may write in the chat, who is in it, and
+/// the message when it was stored.
+struct TextSent {
+    std::optional<std::string> kind;  // direct | group; nullopt: the sender does not participate
+    bool blocked = false;             // a block between the two of a direct chat stopped it
+    std::vector<std::string> participants;
+    std::optional<Message> message;
+};
+
 struct MarkResult {
     Watermarks marks;
     bool moved = false;
@@ -69,6 +78,10 @@ class Repository {
     /// participate. Throws db::UniqueViolation on a duplicate client_msg_id.
     net::awaitable<std::optional<Message>> insert_message(db::Executor& db, std::string chat_id, std::string sender,
                                                           SendInput input) const;
+    /// A text message with its membership and block checks in one statement (send_text_message.sql).
+    /// Throws db::UniqueViolation on a duplicate client_msg_id.
+    net::awaitable<TextSent> send_text(db::Executor& db, std::string chat_id, std::string sender,
+                                       SendInput input) const;
     net::awaitable<std::optional<Message>> find_client_message(db::Executor& db, std::string chat_id,
                                                                std::string sender, std::string client_msg_id) const;
     net::awaitable<std::optional<Message>> message(db::Executor& db, std::string chat_id, std::string id) const;

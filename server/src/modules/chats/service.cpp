@@ -316,16 +316,63 @@ net::awaitable<void> Service::push_unread(infra::jobs::Job job) {
 }
 
 net::awaitable<Sent> Service::send(std::string user, std::string chat_id, SendInput input) {
-    const auto membership = co_await member_or_404(chat_id, user);
-    // No look-up of client_msg_id first: a retry is rare, so it is found by the unique key
-    // when the insert fails (below), which saves a query on every send.
-    if (membership.kind == "direct") {
-        for (const auto& other : membership.participants) {
-            if (other != user && co_await repository_.is_blocked_between(pool_, user, other)) throw blocked();
+    if (input.media_id) co_return co_await send_photo(std::move(user), std::move(chat_id), std::move(input));
+    // One round trip: the membership and block checks, the seq and the insert are one statement
+    // (send_text_message.sql), which also says who is in the chat. No look-up of client_msg_id
+    // first: a retry is rare, so it is found by the unique key when the insert fails.
+    std::optional<TextSent> stored;
+    bool duplicate = false;
+    try {
+        stored = co_await repository_.send_text(pool_, chat_id, user, input);
+    } catch (const db::UniqueViolation&) {
+        // A retry, or a concurrent copy, of a message that is already stored.
+        if (!input.client_msg_id) throw;
+        duplicate = true;
+    }
+    if (duplicate) {
+        auto original = co_await repository_.find_client_message(pool_, chat_id, user, *input.client_msg_id);
+        if (!original) throw core::ApiError::conflict("conflict", "The message conflicts with another; retry.");
+        co_return Sent{std::move(*original), true};
+    }
+    if (!stored->kind) throw no_chat();
+    if (stored->blocked) throw blocked();
+    if (!stored->message) throw no_chat();  // removed from the group a moment ago
+    // Those with no socket anywhere get a push (one per chat while they are away). The job is
+    // enqueued right after the message's commit rather than in it, which keeps a send to people
+    // who are online one statement; a crash between the two statements costs that push only.
+    std::vector<std::string> away;
+    for (const auto& other : stored->participants) {
+        if (other != user && !presence_.online(other)) away.push_back(other);
+    }
+    if (!away.empty()) {
+        std::exception_ptr failed;
+        try {
+            co_await enqueue_pushes(pool_, chat_id, std::move(away));
+        } catch (...) {
+            failed = std::current_exception();
+        }
+        if (failed) {
+            core::log::warn("message push not enqueued",
+                            {{"chat_id", chat_id}, {"error", core::log::describe(failed)}});
         }
     }
-    // Those with no socket anywhere get a push (one per chat while they are away), enqueued in
-    // the message's transaction; when everyone is connected the message is one statement.
+    Sent sent{std::move(*stored->message), false};
+    const boost::json::value payload = to_json(sent.message);
+    publisher_.to_users(stored->participants, "message:new", payload);
+    co_return sent;
+}
+
+net::awaitable<Sent> Service::send_photo(std::string user, std::string chat_id, SendInput input) {
+    const auto membership = co_await member_or_404(chat_id, user);
+    if (membership.kind == "direct") {
+        for (const auto& other : membership.participants) {
+            if (other == user) continue;
+            const bool blocked_pair = co_await repository_.is_blocked_between(pool_, user, other);
+            if (blocked_pair) throw blocked();
+        }
+    }
+    // A photo message is stored in a transaction anyway (with attaching its photo), so the push
+    // jobs of those away share it.
     std::vector<std::string> away;
     for (const auto& other : membership.participants) {
         if (other != user && !presence_.online(other)) away.push_back(other);
@@ -333,22 +380,8 @@ net::awaitable<Sent> Service::send(std::string user, std::string chat_id, SendIn
     std::optional<Sent> sent;
     bool duplicate = false;
     try {
-        if (input.media_id) {
-            sent = co_await store_photo(user, chat_id, input, away);
-        } else if (away.empty()) {
-            auto message = co_await repository_.insert_message(pool_, chat_id, user, input);
-            if (message) sent = Sent{std::move(*message), false};
-        } else {
-            auto tx = co_await db::Transaction::begin(pool_);
-            auto message = co_await repository_.insert_message(tx, chat_id, user, input);
-            if (message) {
-                co_await enqueue_pushes(tx, chat_id, away);
-                co_await tx.commit();
-                sent = Sent{std::move(*message), false};
-            }
-        }
+        sent = co_await store_photo(user, chat_id, input, away);
     } catch (const db::UniqueViolation&) {
-        // A retry, or a concurrent copy, of a message that is already stored.
         if (!input.client_msg_id) throw;
         duplicate = true;
     }

@@ -98,6 +98,8 @@ class Service final : public media::ChatPhotoAccess {
     /// Stores a photo message in one transaction with attaching its photo; a retry (the photo
     /// was sent with this client_msg_id already) finds the original (replayed). nullopt when
     /// the sender is not a participant.
+    /// send() for a photo message: membership, block checks, then store_photo.
+    net::awaitable<Sent> send_photo(std::string user, std::string chat_id, SendInput input);
     net::awaitable<std::optional<Sent>> store_photo(std::string user, std::string chat_id, SendInput input,
                                                     std::vector<std::string> away);
     /// Enqueues a message push for each participant in `away` (no socket anywhere) on `tx`.
