@@ -329,11 +329,7 @@ net::awaitable<Sent> Service::send(std::string user, std::string chat_id, SendIn
         if (!input.client_msg_id) throw;
         duplicate = true;
     }
-    if (duplicate) {
-        auto original = co_await repository_.find_client_message(pool_, chat_id, user, *input.client_msg_id);
-        if (!original) throw core::ApiError::conflict("conflict", "The message conflicts with another; retry.");
-        co_return Sent{std::move(*original), true};
-    }
+    if (duplicate) co_return co_await original_of(chat_id, user, *input.client_msg_id);
     if (!stored->kind) throw no_chat();
     if (stored->blocked) throw blocked();
     if (!stored->message) throw no_chat();  // removed from the group a moment ago
@@ -362,6 +358,12 @@ net::awaitable<Sent> Service::send(std::string user, std::string chat_id, SendIn
     co_return sent;
 }
 
+net::awaitable<Sent> Service::original_of(std::string chat_id, std::string user, std::string client_msg_id) {
+    auto original = co_await repository_.find_client_message(pool_, chat_id, user, client_msg_id);
+    if (!original) throw core::ApiError::conflict("conflict", "The message conflicts with another; retry.");
+    co_return Sent{std::move(*original), true};
+}
+
 net::awaitable<Sent> Service::send_photo(std::string user, std::string chat_id, SendInput input) {
     const auto membership = co_await member_or_404(chat_id, user);
     if (membership.kind == "direct") {
@@ -385,11 +387,7 @@ net::awaitable<Sent> Service::send_photo(std::string user, std::string chat_id, 
         if (!input.client_msg_id) throw;
         duplicate = true;
     }
-    if (duplicate) {
-        auto original = co_await repository_.find_client_message(pool_, chat_id, user, *input.client_msg_id);
-        if (!original) throw core::ApiError::conflict("conflict", "The message conflicts with another; retry.");
-        sent = Sent{std::move(*original), true};
-    }
+    if (duplicate) sent = co_await original_of(chat_id, user, *input.client_msg_id);
     if (!sent) throw no_chat();                 // removed from the group a moment ago
     std::vector<Message*> one{&sent->message};  // named: GCC 12 mishandles braced lists in co_await
     co_await with_photos(std::move(one));

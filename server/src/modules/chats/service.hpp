@@ -98,6 +98,8 @@ class Service final : public media::ChatPhotoAccess {
     /// Stores a photo message in one transaction with attaching its photo; a retry (the photo
     /// was sent with this client_msg_id already) finds the original (replayed). nullopt when
     /// the sender is not a participant.
+    /// The message a retry (the same client_msg_id) refers to, as a replayed send.
+    net::awaitable<Sent> original_of(std::string chat_id, std::string user, std::string client_msg_id);
     /// send() for a photo message: membership, block checks, then store_photo.
     net::awaitable<Sent> send_photo(std::string user, std::string chat_id, SendInput input);
     net::awaitable<std::optional<Sent>> store_photo(std::string user, std::string chat_id, SendInput input,
