@@ -16,7 +16,7 @@ std::string field(const boost::json::object& o, std::string_view name) {
 
 /// "Анна", "Анна и Олег", "Анна и ещё 4" — the group's lead actor and how many more.
 std::string who(const std::vector<std::string>& actors, int count, bool ru) {
-    const std::string first = actors.empty() ? (ru ? "Кто-то" : "Someone") : actors.front();
+    std::string first = actors.empty() ? (ru ? "Кто-то" : "Someone") : actors.front();
     const int others = count - 1;
     if (others <= 0) return first;
     if (others == 1 && actors.size() >= 2) return first + (ru ? " и " : " and ") + actors[1];
@@ -27,7 +27,7 @@ std::string who(const std::vector<std::string>& actors, int count, bool ru) {
 
 std::string local_time(std::string_view local, std::string_view locale) {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0;
-    const std::string copy(local);
+    std::string copy(local);
     if (std::sscanf(copy.c_str(), "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5 || mo < 1 || mo > 12) {
         return copy;
     }
