@@ -17,6 +17,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+// A booking a week from today (the tests never name a calendar date).
+const SOON = new Date(Date.now() + 7 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 describe('the bell', () => {
   it('shows the unread count and follows notification:unread', async () => {
     const { me, master } = signedInMaster();
@@ -110,7 +113,7 @@ describe('notifications page', () => {
       const { me } = signedInMaster();
       const client = person('Олег');
       for (let i = 1; i <= 25; i += 1) {
-        seedBookingItem(me, 'booking_created', client, `b-${i}`, { text: `#${i}`, target: { type: 'booking', id: `b-${i}`, service_name: `Услуга ${i}`, start_at: '2030-03-05T07:00:00Z', status: 'pending' } });
+        seedBookingItem(me, 'booking_created', client, `b-${i}`, { text: `#${i}`, target: { type: 'booking', id: `b-${i}`, service_name: `Услуга ${i}`, start_at: SOON, status: 'pending' } });
       }
       const { sockets } = await openApp('/notifications');
       await screen.findByTestId('notification-list');
@@ -163,7 +166,7 @@ describe('notifications page', () => {
     const reminder = seedNotification(me, {
       type: 'booking_reminder',
       actors: [actorOf(person('Светлана'))],
-      target: { type: 'booking', id: 'b-9', service_name: 'Стрижка', start_at: '2030-03-05T07:00:00Z', status: 'confirmed' },
+      target: { type: 'booking', id: 'b-9', service_name: 'Стрижка', start_at: SOON, status: 'confirmed' },
       latest_at: minutesAgo(0),
     });
     act(() => sockets.push('notification:new', reminder));
