@@ -17,15 +17,23 @@ WITH picked AS MATERIALIZED (
 ), claimed AS (
     UPDATE jobs SET state = 'running', attempt = attempt + 1, lease_until = $4::timestamptz, locked_by = $5::text,
                     started_at = clock_timestamp()
-    FROM picked WHERE jobs.id = picked.id
+    -- By primary key: joining `picked` made the planner expect thousands of rows and scan the
+    -- whole table (bench/jobs-bench, EXPLAIN in its results).
+    WHERE jobs.id = ANY (ARRAY(SELECT id FROM picked))
     RETURNING jobs.id, jobs.kind, jobs.payload::text AS payload, jobs.attempt, jobs.max_attempts, jobs.unique_key,
-              CASE picked.was
+              CASE (SELECT p.was FROM picked p WHERE p.id = jobs.id)
                   WHEN 'available' THEN extract(epoch FROM clock_timestamp() - jobs.created_at)
                   WHEN 'scheduled' THEN greatest(0, extract(epoch FROM $3::timestamptz - jobs.run_at))
               END::float8 AS waited
 ), next AS (
-    SELECT (extract(epoch FROM min(run_at)) * 1000000)::bigint AS next_run_us FROM jobs
-    WHERE kind = ANY ($6::text[]) AND state IN ('scheduled', 'retryable') AND run_at > $3::timestamptz
+    -- The earliest future job per kind, one index probe each (jobs_due), however many are queued.
+    SELECT (extract(epoch FROM min(d.run_at)) * 1000000)::bigint AS next_run_us
+    FROM unnest($6::text[]) AS k(kind)
+    CROSS JOIN LATERAL (
+        SELECT run_at FROM jobs
+        WHERE jobs.kind = k.kind AND state IN ('scheduled', 'retryable') AND run_at > $3::timestamptz
+        ORDER BY run_at
+        LIMIT 1) d
 )
 SELECT c.id, c.kind, c.payload, c.attempt, c.max_attempts, c.unique_key, c.waited, next.next_run_us
 FROM next LEFT JOIN claimed c ON true
