@@ -15,6 +15,7 @@
 
 #include "core/crypto.hpp"
 #include "core/log.hpp"
+#include "infra/curl.hpp"
 #include "infra/push/log_provider.hpp"
 
 namespace service::infra::push {
@@ -34,29 +35,6 @@ constexpr std::chrono::seconds kRefreshMargin = 5min;
 constexpr std::size_t kMaxDetailMessage = 300;
 
 constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // U+2026
-
-void global_init() {
-    // curl_global_init must not race with itself; once per process (it is reference-counted,
-    // so the S3 client's own call does no harm).
-    static std::once_flag once;
-    std::call_once(once, [] {
-        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error("curl_global_init failed");
-    });
-}
-
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
-    return out;
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n'))
-        text.remove_suffix(1);
-    return text;
-}
 
 bool unreserved(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
@@ -231,8 +209,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
         return line.size();
     }
     const auto colon = line.find(':');
-    if (colon != std::string_view::npos && lowercase(trim(line.substr(0, colon))) == "retry-after") {
-        reply.retry_after = std::string(trim(line.substr(colon + 1)));
+    if (colon != std::string_view::npos && curl::lowercase(curl::trim(line.substr(0, colon))) == "retry-after") {
+        reply.retry_after = std::string(curl::trim(line.substr(colon + 1)));
     }
     return line.size();
 }
@@ -316,7 +294,7 @@ FcmProvider::FcmProvider(ServiceAccount account, std::string endpoint, const cor
     : account_(std::move(account)), signer_(account_.private_key), clock_(clock) {
     while (endpoint.ends_with('/')) endpoint.pop_back();
     send_url_ = endpoint + "/v1/projects/" + account_.project_id + "/messages:send";
-    global_init();
+    curl::global_init();
 }
 
 FcmProvider::~FcmProvider() = default;
@@ -449,7 +427,7 @@ namespace fcm {
 
 std::optional<std::string> check_message(const Message& message) {
     for (const auto& [key, value] : message.data) {
-        const auto lower = lowercase(key);
+        const auto lower = curl::lowercase(key);
         if (key.empty() || lower == "from" || lower == "message_type" || lower == "notification" ||
             lower.starts_with("google") || lower.starts_with("gcm")) {
             return "data key '" + key + "' is reserved by FCM";
@@ -493,7 +471,7 @@ std::optional<std::string> request_body(const Message& message, std::size_t limi
 }
 
 std::optional<std::chrono::seconds> parse_retry_after(std::string_view value, core::TimePoint now) {
-    value = trim(value);
+    value = curl::trim(value);
     if (value.empty()) return std::nullopt;
     if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         std::int64_t seconds = 0;
@@ -532,7 +510,7 @@ Result classify_send_reply(long status, std::string_view body, std::optional<std
     if (status == 400 || error.status == "INVALID_ARGUMENT" || error.error_code == "INVALID_ARGUMENT") {
         const bool about_token =
             error.token_violation || (error.error_code == "INVALID_ARGUMENT" &&
-                                      lowercase(error.message).find("registration token") != std::string::npos);
+                                      curl::lowercase(error.message).find("registration token") != std::string::npos);
         return make_result(about_token ? Outcome::kTokenInvalid : Outcome::kFailed, detail);
     }
     if (transient_status(status)) return make_result(Outcome::kRetry, detail, retry_after);

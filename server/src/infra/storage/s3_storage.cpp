@@ -18,6 +18,7 @@
 #include <boost/url/parse.hpp>
 
 #include "core/crypto.hpp"
+#include "infra/curl.hpp"
 #include "infra/storage/sigv4.hpp"
 
 namespace service::infra::storage {
@@ -38,28 +39,6 @@ struct FileClose {
     void operator()(std::FILE* file) const { std::fclose(file); }
 };
 using File = std::unique_ptr<std::FILE, FileClose>;
-
-void global_init() {
-    // curl_global_init is not safe to race with itself; once per process.
-    static std::once_flag once;
-    std::call_once(once, [] {
-        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw StorageError("curl_global_init failed");
-    });
-}
-
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
-    return out;
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n'))
-        text.remove_suffix(1);
-    return text;
-}
 
 // S3's rule for bucket names (which also makes them valid DNS labels for virtual hosting).
 bool valid_bucket(std::string_view name) {
@@ -221,8 +200,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     }
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) return line.size();
-    const auto name = lowercase(trim(line.substr(0, colon)));
-    const auto value = trim(line.substr(colon + 1));
+    const auto name = curl::lowercase(curl::trim(line.substr(0, colon)));
+    const auto value = curl::trim(line.substr(colon + 1));
     if (name == "content-length") {
         std::uint64_t n = 0;
         const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
@@ -262,7 +241,7 @@ S3Storage::S3Storage(S3Settings settings, const core::Clock& clock) : settings_(
     const auto parsed = boost::urls::parse_uri(settings_.endpoint);
     if (!parsed) throw std::invalid_argument("S3 endpoint is not a URL: " + settings_.endpoint);
     const auto& url = *parsed;
-    const auto scheme = lowercase(url.scheme());
+    const auto scheme = curl::lowercase(url.scheme());
     const bool path_ok = url.encoded_path().empty() || url.encoded_path() == "/";
     if ((scheme != "http" && scheme != "https") || !url.has_authority() || url.has_userinfo() ||
         url.encoded_host().empty() || !path_ok || url.has_query() || url.has_fragment()) {
@@ -274,7 +253,7 @@ S3Storage::S3Storage(S3Settings settings, const core::Clock& clock) : settings_(
     }
     if (!valid_bucket(settings_.bucket)) throw std::invalid_argument("not a valid S3 bucket name: " + settings_.bucket);
 
-    std::string host = lowercase(url.encoded_host());
+    std::string host = curl::lowercase(url.encoded_host());
     if (!settings_.force_path_style) {
         if (ip_literal(host)) {
             throw std::invalid_argument("virtual-hosted S3 URLs need a DNS name endpoint; set force_path_style");
@@ -288,7 +267,7 @@ S3Storage::S3Storage(S3Settings settings, const core::Clock& clock) : settings_(
     if (settings_.public_base_url) {
         while (settings_.public_base_url->ends_with('/')) settings_.public_base_url->pop_back();
     }
-    global_init();
+    curl::global_init();
 }
 
 std::string S3Storage::object_path(const std::string& key) const {
