@@ -33,7 +33,10 @@ foreach(f IN LISTS FILES)
     string(APPEND body "inline constexpr ::service::db::Statement ${camel}{\"${STATEMENTS}.${stem}\", R\"__EMBED__(${content})__EMBED__\"};\n")
     string(APPEND all "    EmbeddedFile{\"${fname}\", ${camel}.sql},\n")
   else()
-    string(APPEND body "inline constexpr std::string_view ${camel} = R\"__EMBED__(${content})__EMBED__\";\n")
+    # An array and its size, not string_view(const char*): that constructor counts the characters
+    # in a constexpr loop, which GCC stops at 262144 iterations (docs/openapi.json is larger).
+    string(APPEND body "inline constexpr char ${camel}Text[] = R\"__EMBED__(${content})__EMBED__\";\n")
+    string(APPEND body "inline constexpr std::string_view ${camel}{${camel}Text, sizeof ${camel}Text - 1};\n")
     string(APPEND all "    EmbeddedFile{\"${fname}\", ${camel}},\n")
   endif()
   math(EXPR count "${count} + 1")

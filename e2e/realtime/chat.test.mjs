@@ -2,8 +2,7 @@
 // receipts, typing, presence, catch-up after being offline, retries, blocking.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { png } from "../lib/images.mjs";
-import { api, register, connect, next, collect, silent, sleep, BASE_URL } from "./lib.mjs";
+import { api, register, connect, next, collect, silent, sleep, BASE_URL, readyPhoto } from "./lib.mjs";
 
 async function pair() {
     const anna = await register("Anna");
@@ -236,26 +235,7 @@ test("REST sends reach sockets too (clients without a socket)", async () => {
 });
 
 /** Uploads a chat photo as `user` and waits until it is ready; its id. */
-async function chatPhoto(user) {
-    const bytes = png(300, 200);
-    const created = await api("POST", "/api/v1/media/uploads", {
-        token: user.token,
-        body: { purpose: "chat", content_type: "image/png", size_bytes: bytes.length },
-    });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    const { media, upload } = created.body;
-    const url = new URL(upload.url, BASE_URL);
-    const put = await fetch(BASE_URL + url.pathname + url.search, { method: "PUT", headers: upload.headers, body: bytes });
-    assert.equal(put.status, 204);
-    assert.ok([200, 202].includes((await api("POST", `/api/v1/media/${media.id}/complete`, { token: user.token })).status));
-    for (let i = 0; i < 100; i++) {
-        const got = await api("GET", `/api/v1/media/${media.id}`, { token: user.token });
-        if (got.body.status === "ready") return media.id;
-        assert.notEqual(got.body.status, "failed", JSON.stringify(got.body));
-        await sleep(100);
-    }
-    throw new Error("the photo did not become ready");
-}
+const chatPhoto = (user) => readyPhoto(user, "chat");
 
 test("a photo sent over the socket reaches the other side with links it can open", async () => {
     const { anna, boris, chatId } = await pair();

@@ -1,6 +1,8 @@
 // Helpers for the real-time tests: real accounts over REST, real socket.io-client sockets.
 import { after } from "node:test";
+import assert from "node:assert/strict";
 import { io } from "socket.io-client";
+import { png } from "../lib/images.mjs";
 
 // Whatever a failing test leaves open must not keep the test process alive.
 const opened = new Set();
@@ -110,3 +112,25 @@ export async function silent(socket, event, ms = 400, filter = () => true) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Uploads a generated photo for `purpose` as `user` and waits until it is ready; its id. */
+export async function readyPhoto(user, purpose, { width = 300, height = 200 } = {}) {
+    const bytes = png(width, height);
+    const created = await api("POST", "/api/v1/media/uploads", {
+        token: user.token,
+        body: { purpose, content_type: "image/png", size_bytes: bytes.length },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const { media, upload } = created.body;
+    const url = new URL(upload.url, BASE_URL);
+    const put = await fetch(BASE_URL + url.pathname + url.search, { method: "PUT", headers: upload.headers, body: bytes });
+    assert.equal(put.status, 204);
+    assert.ok([200, 202].includes((await api("POST", `/api/v1/media/${media.id}/complete`, { token: user.token })).status));
+    for (let i = 0; i < 100; i++) {
+        const got = await api("GET", `/api/v1/media/${media.id}`, { token: user.token });
+        if (got.body.status === "ready") return media.id;
+        assert.notEqual(got.body.status, "failed", JSON.stringify(got.body));
+        await sleep(100);
+    }
+    throw new Error("the photo did not become ready");
+}

@@ -8,7 +8,7 @@
 
 #include <boost/asio/signal_set.hpp>
 
-#include "app/demo_photos.hpp"
+#include "app/demo_seed.hpp"
 #include "core/crypto.hpp"
 #include "core/http_server.hpp"
 #include "core/log.hpp"
@@ -17,7 +17,6 @@
 #include "core/static_files.hpp"
 #include "db/migrations.hpp"
 #include "db/pool.hpp"
-#include "demo_data.hpp"
 #include "infra/blocking.hpp"
 #include "infra/images/image_pipeline.hpp"
 #include "infra/jobs/builtin.hpp"
@@ -34,13 +33,16 @@
 #include "modules/categories/module.hpp"
 #include "modules/chats/module.hpp"
 #include "modules/favorites/module.hpp"
+#include "modules/feed/module.hpp"
 #include "modules/masters/module.hpp"
 #include "modules/media/module.hpp"
 #include "modules/notifications/module.hpp"
 #include "modules/portfolio/module.hpp"
+#include "modules/posts/module.hpp"
 #include "modules/reviews/module.hpp"
 #include "modules/schedule/module.hpp"
 #include "modules/services/module.hpp"
+#include "modules/social/module.hpp"
 #include "modules/system/module.hpp"
 #include "modules/users/module.hpp"
 #include "realtime/hub.hpp"
@@ -180,7 +182,11 @@ struct App::Parts {
         auto& booking = add<bookings::Module>(pool, hub, clock);
         add<favorites::Module>(pool, profiles.service);
         add<reviews::Module>(pool, booking.service, profiles.service, photos.service);
+        // Before chats: chats asks social (modules/social/blocks.hpp) whether a pair is blocked.
+        add<social::Module>(pool, photos.service);
         auto& chat = add<chats::Module>(pool, hub, hub, photos.service, notices.service, clock);
+        auto& posting = add<posts::Module>(pool, photos.service, catalogue.service, redis, hub);
+        add<feed::Module>(pool, posting.service, redis, hub, clock);
         // Media cannot depend on chats (chats attaches photos to messages), so it asks through
         // an interface: a chat photo is visible to the participants of its chat.
         photos.service.set_chat_photo_access(&chat.service);
@@ -443,169 +449,11 @@ int run_migrations(const core::Config& config) {
     return code;
 }
 
-namespace {
-
-constexpr db::Statement kSetDemoHash{"demo.set_hash", "SELECT set_config('demo.password_hash', $1, false)"};
-
-net::awaitable<void> load_demo(std::string conninfo, std::string password_hash) {
-    db::Connection conn(co_await net::this_coro::executor);
-    co_await conn.connect(conninfo, std::chrono::seconds(10));
-    co_await conn.query(kSetDemoHash, db::Params(password_hash));
-    co_await conn.execute(demo::kDemoData);
-}
-
-// A demo master as the portfolio needs them.
-struct DemoMaster {
-    int number = 0;  // NN of masterNN@demo.service
-    std::string user_id;
-    std::string master_id;
-    std::string category;                  // the slug of their parent category: it picks the pictures
-    std::vector<std::string> service_ids;  // their services in that category
-};
-
-/// Gives every demo master without a portfolio 3–4 photos drawn for their category, the way a
-/// master's own photos are made: imported by the media module, added by the portfolio module.
-/// Members are run on one single-threaded io_context, so they need no locks.
-class DemoPortfolios {
-  public:
-    DemoPortfolios(db::Pool& pool, const users::Repository& accounts, masters::Service& masters, media::Service& media,
-                   portfolio::Service& portfolio, infra::BlockingPool& cpu)
-        : pool_(pool), accounts_(accounts), masters_(masters), media_(media), portfolio_(portfolio), cpu_(cpu) {}
-
-    /// The demo masters are master01@… to masterNN@demo.service (server/demo/demo_data.sql).
-    net::awaitable<void> find_masters() {
-        for (int number = 1;; ++number) {
-            char email[32];
-            std::snprintf(email, sizeof email, "master%02d@demo.service", number);
-            const std::string address(email);
-            const auto account = co_await accounts_.find_credentials(pool_, address);
-            if (!account) break;
-            const auto view = co_await masters_.me(account->user_id);
-            DemoMaster master{number, account->user_id, view.profile.id, "", {}};
-            std::vector<std::string> categories;
-            for (const auto& c : view.profile.categories.as_array()) {
-                const auto& category = c.as_object();
-                categories.emplace_back(category.at("id").as_string());
-                if (category.at("parent_id").is_null()) master.category = category.at("slug").as_string();
-            }
-            for (const auto& s : view.services) {
-                if (std::find(categories.begin(), categories.end(), s.category_id) != categories.end())
-                    master.service_ids.push_back(s.id);
-            }
-            masters_found_.push_back(std::move(master));
-        }
-    }
-
-    /// One importer: takes the next master until none is left or another importer failed.
-    net::awaitable<void> import() {
-        while (!failed_ && next_ < masters_found_.size()) {
-            const DemoMaster master = masters_found_[next_++];
-            try {
-                co_await import_for(master);
-            } catch (...) {
-                failed_ = true;
-                throw;
-            }
-        }
-    }
-
-    int photos() const { return photos_; }
-    int skipped() const { return skipped_; }
-    std::size_t masters() const { return masters_found_.size(); }
-
-  private:
-    net::awaitable<void> import_for(DemoMaster master) {
-        const auto existing = co_await portfolio_.list(master.master_id);
-        if (!existing.empty()) {
-            ++skipped_;  // seeded before (or edited since): leave it as it is
-            co_return;
-        }
-        const int count = 3 + master.number % 2;
-        for (int i = 0; i < count; ++i) {
-            auto draw = [category = master.category, number = master.number, i] {
-                return demo::portfolio_photo(category, number, i);
-            };
-            auto jpeg = co_await cpu_.run(std::move(draw));
-            const auto photo =
-                co_await media_.import_photo(master.user_id, media::Purpose::kPortfolio, std::move(jpeg));
-            portfolio::AddInput input;
-            input.media_id = photo.id;
-            input.caption = demo::portfolio_caption(master.category, master.number, i);
-            if (!master.service_ids.empty())
-                input.service_id = master.service_ids[std::size_t(i) % master.service_ids.size()];
-            co_await portfolio_.add(master.user_id, master.master_id, std::move(input));
-            ++photos_;
-        }
-    }
-
-    db::Pool& pool_;
-    const users::Repository& accounts_;
-    masters::Service& masters_;
-    media::Service& media_;
-    portfolio::Service& portfolio_;
-    infra::BlockingPool& cpu_;
-    std::vector<DemoMaster> masters_found_;
-    std::size_t next_ = 0;
-    bool failed_ = false;
-    int photos_ = 0;
-    int skipped_ = 0;
-};
-
-// The demo portfolios, through the modules that own photos and portfolios: only those (and
-// what their constructors need) are built, with no Redis and no HTTP server.
-int seed_demo_portfolios(const core::Config& config) {
-    infra::images::init();
-    net::io_context ioc;
-    db::Pool pool(ioc.get_executor(), db::PoolOptions{conninfo_for(config), 4});
-    pool.set_ready(true);
-    core::SystemClock clock;
-    infra::BlockingPool blocking(2);
-    const auto storage = make_storage(config, clock);
-    const users::Repository accounts;
-    categories::Module catalogue(pool);
-    media::Module photos(pool, *storage, blocking, clock, config);
-    services::Module price_lists(pool, catalogue.service);
-    masters::Module profiles(pool, price_lists.price_list, catalogue.service, photos.service);
-    portfolio::Module portfolios(pool, photos.service, price_lists.price_list);
-    DemoPortfolios demo(pool, accounts, profiles.service, photos.service, portfolios.service, blocking);
-
-    int code = 0;
-    const auto on_done = [&code](std::exception_ptr e) {
-        if (!e) return;
-        core::log::error("demo portfolios failed", {{"error", core::log::describe(e)}});
-        code = 1;
-    };
-    net::co_spawn(ioc, demo.find_masters(), on_done);
-    ioc.run();
-    if (code != 0) return code;
-    // Three at a time: each photo is CPU work (drawing it, then six encodes) between short waits
-    // for the database and the store; on two cores a third importer fills those waits.
-    ioc.restart();
-    for (int i = 0; i < 3; ++i) net::co_spawn(ioc, demo.import(), on_done);
-    ioc.run();
-    core::log::info("demo portfolios ready", {{"masters", static_cast<int>(demo.masters())},
-                                              {"photos_added", demo.photos()},
-                                              {"masters_skipped", demo.skipped()}});
-    return code;
-}
-
-}  // namespace
-
 int seed_demo(const core::Config& config) {
     if (run_migrations(config) != 0) return 1;
-    net::io_context ioc;
-    int code = 0;
-    // Every demo account shares one password, so one bcrypt hash serves them all.
-    net::co_spawn(ioc, load_demo(conninfo_for(config), auth::hash_password("demo-pass-123", config.bcrypt_cost)),
-                  [&code](std::exception_ptr e) {
-                      if (!e) return;
-                      core::log::error("demo data failed", {{"error", core::log::describe(e)}});
-                      code = 1;
-                  });
-    ioc.run();
-    if (code != 0) return code;
-    core::log::info("demo data ready");
-    return seed_demo_portfolios(config);
+    core::SystemClock clock;
+    const auto storage = make_storage(config, clock);
+    return demo::seed(config, conninfo_for(config), *storage, clock);
 }
 
 int jobs_command(const core::Config& config, const std::vector<std::string>& args) {

@@ -67,19 +67,20 @@ Image memory(const Image& in) {
     return out;
 }
 
-Area area(double cx, double cy, double half_w, double half_h) {
+Area area(const Frame& frame, double cx, double cy, double half_w, double half_h) {
     Area a;
-    a.x = std::clamp(static_cast<int>((cx - half_w) / kStep), 0, kPhotoWidth - 1);
-    a.y = std::clamp(static_cast<int>((cy - half_h) / kStep), 0, kPhotoHeight - 1);
-    a.w = std::clamp(static_cast<int>((cx + half_w) / kStep) + 1, a.x + 1, kPhotoWidth) - a.x;
-    a.h = std::clamp(static_cast<int>((cy + half_h) / kStep) + 1, a.y + 1, kPhotoHeight) - a.y;
-    std::tie(a.px, a.py) = grid(a.w, a.h, kStep, a.x * kStep, a.y * kStep);
+    a.step = frame.step();
+    a.x = std::clamp(static_cast<int>((cx - half_w) / a.step), 0, frame.width - 1);
+    a.y = std::clamp(static_cast<int>((cy - half_h) / a.step), 0, frame.height - 1);
+    a.w = std::clamp(static_cast<int>((cx + half_w) / a.step) + 1, a.x + 1, frame.width) - a.x;
+    a.h = std::clamp(static_cast<int>((cy + half_h) / a.step) + 1, a.y + 1, frame.height) - a.y;
+    std::tie(a.px, a.py) = grid(a.w, a.h, a.step, a.x * a.step, a.y * a.step);
     return a;
 }
-Area whole() { return area(kW / 2, kH / 2, kW / 2, kH / 2); }
+Area whole(const Frame& frame) { return area(frame, kW / 2, kH / 2, kW / 2, kH / 2); }
 Area coarse(const Area& a, int step) {
-    auto [x, y] = grid(a.w / step + 2, a.h / step + 2, step * kStep, a.x * kStep, a.y * kStep);
-    return {a.x, a.y, a.w, a.h, std::move(x), std::move(y)};
+    auto [x, y] = grid(a.w / step + 2, a.h / step + 2, step * a.step, a.x * a.step, a.y * a.step);
+    return {a.x, a.y, a.w, a.h, std::move(x), std::move(y), a.step};
 }
 Image fine(const Image& mask, const Area& a, int step) { return crop(upscale(mask, step), 0, 0, a.w, a.h); }
 
@@ -107,7 +108,7 @@ Image ring(const Image& distance, double r, double width) {
     return exponential(lin(sq(lin(distance, 1 / width, -r / width)), -1, 0));
 }
 
-Canvas::Canvas(const Image& background) : image_(memory(bytes(background, 255))) {}
+Canvas::Canvas(const Frame& frame, const Image& background) : frame_(frame), image_(memory(bytes(background, 255))) {}
 void Canvas::cover(const Image& picture) { image_ = memory(bytes(picture, 255)); }
 
 void Canvas::paint(const Area& a, const Image& mask, Rgb colour, double opacity) {
@@ -137,8 +138,8 @@ std::string Canvas::jpeg(int seed) const {
     const Image noise = memory(make([&](VipsImage** out) {
         return vips_gaussnoise(out, 256, 256, "mean", 0.0, "sigma", 1.6, "seed", seed, nullptr);
     }));
-    const Image tiles = call(vips_replicate, noise, kPhotoWidth / 256 + 1, kPhotoHeight / 256 + 1);
-    const Image pixels = bytes(add(image_, crop(tiles, 0, 0, kPhotoWidth, kPhotoHeight)), 1);
+    const Image tiles = call(vips_replicate, noise, frame_.width / 256 + 1, frame_.height / 256 + 1);
+    const Image pixels = bytes(add(image_, crop(tiles, 0, 0, frame_.width, frame_.height)), 1);
     const Image srgb = make([&](VipsImage** out) {
         return vips_copy(pixels.get(), out, "interpretation", VIPS_INTERPRETATION_sRGB, nullptr);
     });
@@ -149,11 +150,12 @@ std::string Canvas::jpeg(int seed) const {
     return std::string(static_cast<const char*>(buffer), length);
 }
 
-Layer::Layer(int shrink)
-    : shrink_(shrink),
-      scale_(shrink * kStep),
-      w_(kPhotoWidth / shrink + 1),
-      h_(kPhotoHeight / shrink + 1),
+Layer::Layer(const Frame& frame, int shrink)
+    : frame_(frame),
+      shrink_(shrink),
+      scale_(shrink * frame.step()),
+      w_(frame.width / shrink + 1),
+      h_(frame.height / shrink + 1),
       pixels_(std::size_t(w_) * std::size_t(h_)) {}
 
 void Layer::disc(double x, double y, double r, double ink) {
@@ -182,8 +184,8 @@ void Layer::stroke(double x0, double y0, double x1, double y1, double width, dou
 void Layer::apply(Canvas& canvas, double sigma, Rgb colour, double opacity, bool light) const {
     if (right_ < left_) return;
     const double margin = 3 * sigma + 2 * scale_;
-    const Area a =
-        area((left_ + right_) / 2, (top_ + bottom_) / 2, (right_ - left_) / 2 + margin, (bottom_ - top_) / 2 + margin);
+    const Area a = area(frame_, (left_ + right_) / 2, (top_ + bottom_) / 2, (right_ - left_) / 2 + margin,
+                        (bottom_ - top_) / 2 + margin);
     const Image marks(vips_image_new_from_memory(pixels_.data(), pixels_.size(), w_, h_, 1, VIPS_FORMAT_UCHAR));
     if (!marks) fail();
     const int x = a.x / shrink_, y = a.y / shrink_;
@@ -200,16 +202,16 @@ void Layer::apply(Canvas& canvas, double sigma, Rgb colour, double opacity, bool
 }
 
 // Smooth, so computed at an eighth of the size.
-Image backdrop(Rgb from, Rgb to, double degrees, double light_x, double light_y, double light) {
+Image backdrop(const Frame& frame, Rgb from, Rgb to, double degrees, double light_x, double light_y, double light) {
     constexpr int kShrink = 8;
-    Area a{0, 0, kPhotoWidth, kPhotoHeight, nullptr, nullptr};
-    std::tie(a.px, a.py) = grid(kPhotoWidth / kShrink + 1, kPhotoHeight / kShrink + 1, kShrink * kStep, 0, 0);
+    Area a{0, 0, frame.width, frame.height, nullptr, nullptr, frame.step()};
+    std::tie(a.px, a.py) = grid(frame.width / kShrink + 1, frame.height / kShrink + 1, kShrink * a.step, 0, 0);
     const Image along = clamp01(lin(local(a, kW / 2, kH / 2, degrees).u, 1 / std::hypot(kW, kH), 0.5));
     const Image base = lin3(along, minus(to, from), from);
     const Image lit = mul(lin3(glow(local(a, light_x, light_y, 0), kW * 0.5), {light, light, light}, kBlack),
                           lin3(base, {-1, -1, -1}, kWhite));
     const Image vignette = lin(sq(radius(scaled(local(a, kW / 2, kH / 2, 0), kW, kH))), -0.4, 1);
-    return crop(upscale(memory(mul(add(base, lit), vignette)), kShrink), 0, 0, kPhotoWidth, kPhotoHeight);
+    return crop(upscale(memory(mul(add(base, lit), vignette)), kShrink), 0, 0, frame.width, frame.height);
 }
 
 Shape oval(double rx, double ry) {
@@ -218,7 +220,7 @@ Shape oval(double rx, double ry) {
 
 void glossy(Canvas& canvas, const Glossy& g, const Shape& shape, Rgb colour, Rgb shadow) {
     const double c = std::abs(std::cos(rad(g.degrees))), s = std::abs(std::sin(rad(g.degrees)));
-    const Area a = area(g.cx + 6, g.cy + 12, c * g.rx + s * g.ry + 50, s * g.rx + c * g.ry + 50);
+    const Area a = area(canvas.frame(), g.cx + 6, g.cy + 12, c * g.rx + s * g.ry + 50, s * g.rx + c * g.ry + 50);
     if (g.shadow > 0) {
         const Image mask = shape(local(coarse(a, 4), g.cx + 12, g.cy + 24, g.degrees), 40);
         canvas.paint(a, fine(mask, a, 4), shadow, g.shadow);
@@ -234,7 +236,7 @@ void glossy(Canvas& canvas, const Glossy& g, const Shape& shape, Rgb colour, Rgb
 
 // Drawn at a quarter of the size.
 void bokeh(Canvas& canvas, Rng& rng, Rgb colour, int count, double rmin, double rmax, double strength) {
-    Layer discs(4);
+    Layer discs(canvas.frame(), 4);
     for (int i = 0; i < count; ++i) {
         const double x = rng.in(0, kW), y = rng.in(0, kH), r = rng.in(rmin, rmax), ink = strength * rng.in(0.3, 1);
         discs.disc(x, y, r, ink);
@@ -243,7 +245,7 @@ void bokeh(Canvas& canvas, Rng& rng, Rgb colour, int count, double rmin, double 
 }
 
 void glitter(Canvas& canvas, Rng& rng, const std::vector<std::pair<double, double>>& centres, double r, int each) {
-    Layer layer;
+    Layer layer(canvas.frame());
     for (const auto& [x, y] : centres) {
         for (int i = 0; i < each; ++i) {
             const double at = rng.in(0, 2 * M_PI), from = r * std::sqrt(rng.next()), size = rng.in(1, 2.5);
@@ -254,7 +256,7 @@ void glitter(Canvas& canvas, Rng& rng, const std::vector<std::pair<double, doubl
 }
 
 void bubble(Canvas& canvas, double x, double y, double r, Rgb tint) {
-    const Area a = area(x, y, r + 3, r + 3);
+    const Area a = area(canvas.frame(), x, y, r + 3, r + 3);
     const Local l = local(a, x, y, 0);
     const Image d = memory(radius(l));
     const Image inside = memory(clamp01(lin(d, -1 / 1.5, r / 1.5 + 0.5)));
@@ -269,8 +271,8 @@ void bubble(Canvas& canvas, double x, double y, double r, Rgb tint) {
 }
 
 // Smooth enough to be computed at half the size.
-Image satin(Rng& rng, Rgb dark, Rgb bright, double period) {
-    const Area a = whole();
+Image satin(const Frame& frame, Rng& rng, Rgb dark, Rgb bright, double period) {
+    const Area a = whole(frame);
     const Local l = local(coarse(a, 2), kW / 2, kH / 2, rng.in(-35, 35));
     const double k1 = rng.in(0.12, 0.22), p1 = rng.in(0, 360), a1 = rng.in(70, 130);
     const double k2 = rng.in(0.3, 0.5), p2 = rng.in(0, 360), a2 = rng.in(15, 35);

@@ -19,10 +19,17 @@
 /// clamped distance making its soft edge; it is evaluated over its bounding box only and
 /// composited into a canvas kept in memory (a lazy chain of a hundred composites would recompute
 /// all of them for every pixel). Everything is laid out on a kW × kH design and drawn at the
-/// photo's size. Colours and masks are 0..1. Failures of libvips throw std::runtime_error.
+/// photo's size (a Frame: portfolio photos and the smaller post photos share the design). Colours
+/// and masks are 0..1. Failures of libvips throw std::runtime_error.
 namespace service::demo::draw {
 
-inline constexpr double kW = 1080, kH = 1350, kStep = kW / kPhotoWidth;  // design pixels to a pixel
+inline constexpr double kW = 1080, kH = 1350;
+
+/// The pixels a photo is drawn at, 4:5 like the design.
+struct Frame {
+    int width = kPhotoWidth, height = kPhotoHeight;
+    double step() const { return kW / width; }  // design pixels to a pixel
+};
 
 using Rgb = std::array<double, 3>;
 inline constexpr Rgb kWhite{1, 1, 1}, kBlack{0, 0, 0};
@@ -74,10 +81,11 @@ class Rng {
 struct Area {
     int x = 0, y = 0, w = 0, h = 0;
     Image px, py;
+    double step = 1;  // design pixels to one of the frame's pixels
 };
 /// The part within half_w and half_h (design) of (cx, cy), clipped to the picture.
-Area area(double cx, double cy, double half_w, double half_h);
-Area whole();
+Area area(const Frame& frame, double cx, double cy, double half_w, double half_h);
+Area whole(const Frame& frame);
 /// The same part sampled every `step` pixels, for masks too smooth to need every pixel (soft
 /// shadows, silk); fine() brings such a mask back to the area's full size.
 Area coarse(const Area& a, int step);
@@ -104,7 +112,9 @@ Image ring(const Image& distance, double r, double width);
 /// memory of floats), each shape composited into it.
 class Canvas {
   public:
-    explicit Canvas(const Image& background);
+    /// `background` has the frame's size (backdrop()).
+    Canvas(const Frame& frame, const Image& background);
+    const Frame& frame() const { return frame_; }
     void cover(const Image& picture);
     /// Covers with `colour` (an Rgb or a three-band image over the area) through the mask.
     void paint(const Area& a, const Image& mask, Rgb colour, double opacity = 1);
@@ -118,6 +128,7 @@ class Canvas {
 
   private:
     void put(const Area& a, const Image& over);
+    Frame frame_;
     Image image_;
 };
 
@@ -126,7 +137,7 @@ class Canvas {
 /// libvips call per mark would cost more than all the marks.
 class Layer {
   public:
-    explicit Layer(int shrink = 1);
+    explicit Layer(const Frame& frame, int shrink = 1);
     /// A filled disc; ink 0..1.
     void disc(double x, double y, double r, double ink);
     /// A line `width` wide.
@@ -136,6 +147,7 @@ class Layer {
     void apply(Canvas& canvas, double sigma, Rgb colour, double opacity, bool light = false) const;
 
   private:
+    Frame frame_;
     int shrink_;
     double scale_;  // design pixels to one of the layer's
     int w_, h_;
@@ -144,7 +156,7 @@ class Layer {
 };
 
 /// A diagonal gradient with a soft light from (light_x, light_y) and a gentle vignette.
-Image backdrop(Rgb from, Rgb to, double degrees, double light_x, double light_y, double light);
+Image backdrop(const Frame& frame, Rgb from, Rgb to, double degrees, double light_x, double light_y, double light);
 
 /// A mask of a shape in its own coordinates with a `soft` edge; oval() is an ellipse.
 using Shape = std::function<Image(const Local&, double soft)>;
@@ -166,6 +178,6 @@ void glitter(Canvas& canvas, Rng& rng, const std::vector<std::pair<double, doubl
 void bubble(Canvas& canvas, double x, double y, double r, Rgb tint);
 /// Silk: bands across the whole picture that follow waves growing along the flow, so that no
 /// two are alike; `period` is the width of a band.
-Image satin(Rng& rng, Rgb dark, Rgb bright, double period);
+Image satin(const Frame& frame, Rng& rng, Rgb dark, Rgb bright, double period);
 
 }  // namespace service::demo::draw

@@ -49,7 +49,7 @@ void nails(Canvas& canvas, Rng& rng, const Palette& p, int photo) {
 
 // Silk waves in browns and golds.
 void hair(Canvas& canvas, Rng& rng, const Palette& p, int) {
-    canvas.cover(satin(rng, p.accents[0], p.accents[1], rng.in(260, 380)));
+    canvas.cover(satin(canvas.frame(), rng, p.accents[0], p.accents[1], rng.in(260, 380)));
     bokeh(canvas, rng, p.accents[2], 8, 30, 90, 0.25);
 }
 
@@ -65,7 +65,7 @@ void brows(Canvas& canvas, Rng& rng, const Palette& p, int photo) {
         const double theta = rad(-44 + 86 * t);
         return std::pair{cx + side * (r + off) * std::sin(theta), cy + r - (r + off) * std::cos(theta)};
     };
-    Layer hairs, gold;
+    Layer hairs(canvas.frame()), gold(canvas.frame());
     for (int k = 0; k < 40; ++k) {
         const double t0 = k / 40.0, t1 = (k + 1) / 40.0;
         const auto [x0, y0] = on_arc(t0, 0);
@@ -119,7 +119,7 @@ void makeup(Canvas& canvas, Rng& rng, const Palette& p, int photo) {
     const auto [cols, rows, r] = kLayouts[std::size_t(photo) % kLayouts.size()];
     const double gap = 2 * r + 60;
     std::vector<std::pair<double, double>> centres;
-    Layer rims;
+    Layer rims(canvas.frame());
     for (int pan = 0; pan < cols * rows; ++pan) {
         const int row = pan / cols, col = pan % cols;
         const double x = kW / 2 + (col - (cols - 1) / 2.0) * gap, y = kH / 2 + (row - (rows - 1) / 2.0) * gap;
@@ -170,14 +170,14 @@ void cosmetology(Canvas& canvas, Rng& rng, const Palette& p, int) {
 // Stones in still water, rings spreading from them, candles far behind.
 void spa(Canvas& canvas, Rng& rng, const Palette& p, int photo) {
     const double x = kW * rng.in(0.32, 0.68), y = kH * rng.in(0.45, 0.68);
-    const Area a = whole();
+    const Area a = whole(canvas.frame());
     const Local l = local(coarse(a, 2), x, y, 0);
     const Image d = memory(radius({lin(l.u, 1, 0), lin(l.v, 1.7, 0)}));  // water seen at an angle
     const Image fade = exponential(lin(d, -1 / 260.0, 0));
     const Image wave = memory(fine(mul(sine(lin(d, 360 / rng.in(70, 95), 0)), fade), a, 2));
     canvas.light(a, clamp01(wave), p.accents[0], 0.4);
     canvas.paint(a, clamp01(lin(wave, -1, 0)), p.accents[1], 0.25);
-    bokeh(canvas, rng, hex(0xFFE9C4), 4 + 3 * photo, 20, 60, 0.35);
+    bokeh(canvas, rng, hex(0xFFE9C4), 4 + 3 * (photo % 4), 20, 60, 0.35);
     double rx = rng.in(150, 190), sy = y + 10;
     for (int i = 0; i < 1 + (photo + 1) % 3; ++i, rx *= rng.in(0.62, 0.75)) {
         const double sx = x + rng.in(-30, 30), degrees = rng.in(-8, 8);
@@ -192,7 +192,7 @@ void barbering(Canvas& canvas, Rng& rng, const Palette& p, int photo) {
     bokeh(canvas, rng, p.accents[2], 9, 20, 70, 0.3);
     const double x = kW * (photo % 2 == 0 ? 0.5 : rng.in(0.38, 0.62)), y = kH / 2, r = 110, half = 330;
     const double degrees = rng.in(-3, 3);
-    const Area a = area(x, y, r + 60, half + r + 60);
+    const Area a = area(canvas.frame(), x, y, r + 60, half + r + 60);
     canvas.paint(a, capsule(local(a, x + 18, y + 24, degrees), r, half, 50), kBlack, 0.5);
     const Local l = local(a, x, y, degrees);
     const Image body = memory(capsule(l, r, half, 1.5));
@@ -209,13 +209,13 @@ void barbering(Canvas& canvas, Rng& rng, const Palette& p, int photo) {
 
 // Smooth silk in honey tones, with drops of sugaring paste.
 void epilation(Canvas& canvas, Rng& rng, const Palette& p, int photo) {
-    canvas.cover(satin(rng, p.accents[0], p.accents[1], rng.in(420, 560)));
+    canvas.cover(satin(canvas.frame(), rng, p.accents[0], p.accents[1], rng.in(420, 560)));
     for (int i = 0; i < 2 + photo % 3; ++i) {
         const double r = rng.in(50, 110), x = rng.in(150, kW - 150), y = rng.in(200, kH - 200);
         glossy(canvas, {.cx = x, .cy = y, .rx = r, .ry = r * 1.1, .gloss = 0.8}, oval(r, r * 1.1), p.accents[2],
                shadow_of(p));
         // Light through the paste gathers at the bottom, opposite the highlight.
-        const Area a = area(x, y, r, r * 1.1);
+        const Area a = area(canvas.frame(), x, y, r, r * 1.1);
         const Local l = local(a, x, y, 0);
         canvas.light(a, mul(ellipse(l, r, r * 1.1, 1.5), glow(shifted(l, 0.2 * r, 0.45 * r), 0.35 * r)), hex(0xFFE2A8),
                      0.7);
@@ -332,20 +332,30 @@ const Theme& theme_for(std::string_view category) {
     return found != kThemes.end() ? *found : kThemes.back();  // the last is for any other category
 }
 
-}  // namespace
-
-std::string portfolio_photo(std::string_view category, int master, int photo) {
+// `salt` keeps the pictures of one kind (portfolio, posts) apart from those of another.
+std::string picture(const Frame& frame, std::string_view category, int master, int photo, std::uint64_t salt) {
     const Theme& theme = theme_for(category);
     // FNV-1a of the slug: std::hash may differ between standard libraries, the pictures must not.
     std::uint64_t seed = 0xcbf29ce484222325ull;
     for (const char c : category) seed = (seed ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-    Rng rng(seed ^ (std::uint64_t(master) << 24) ^ (std::uint64_t(photo) << 4));
+    Rng rng(seed ^ (std::uint64_t(master) << 24) ^ (std::uint64_t(photo) << 4) ^ (salt << 40));
     // A master keeps one palette, so their photos look like one portfolio.
     const Palette& p = theme.palettes[std::size_t(master) % theme.palettes.size()];
     const double light_x = kW * rng.in(0.2, 0.8), degrees = rng.in(20, 70);
-    Canvas canvas(backdrop(p.from, p.to, degrees, light_x, kH * 0.15, 0.45));
+    Canvas canvas(frame, backdrop(frame, p.from, p.to, degrees, light_x, kH * 0.15, 0.45));
     theme.draw(canvas, rng, p, photo);
     return canvas.jpeg(static_cast<int>(rng.next() * 1e9));
+}
+
+}  // namespace
+
+std::string portfolio_photo(std::string_view category, int master, int photo) {
+    return picture(Frame{}, category, master, photo, 0);
+}
+
+std::string post_photo(std::string_view category, int master, int post, int photo) {
+    // Layouts 4 and up: the portfolio uses 0..3, so a post does not repeat a portfolio picture.
+    return picture(Frame{kPostPhotoWidth, kPostPhotoHeight}, category, master, 4 + post * 3 + photo, 0x9057);
 }
 
 std::string portfolio_caption(std::string_view category, int master, int photo) {

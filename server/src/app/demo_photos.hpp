@@ -22,4 +22,14 @@ std::string portfolio_photo(std::string_view category, int master, int photo);
 /// A short Russian caption for that photo (it matches the kind of picture, e.g. lashes or brows).
 std::string portfolio_caption(std::string_view category, int master, int photo);
 
+/// Post photos are smaller, 4:5 at 640 × 800 (the medium variant's 640 on the long side and a
+/// large one of 640 × 800), so that seed-demo can draw a few for every master in little time.
+inline constexpr int kPostPhotoWidth = 640;
+inline constexpr int kPostPhotoHeight = 800;
+
+/// JPEG bytes of photo `photo` (0..2) of post `post` (0..2) of demo master `master`: the
+/// master's palette and motif, in layouts other than their portfolio's. Same contract as
+/// portfolio_photo.
+std::string post_photo(std::string_view category, int master, int post, int photo);
+
 }  // namespace service::demo

@@ -118,8 +118,7 @@ class ChatsIT : public SharedServerTest<ChatsIT> {
 
     static HttpResult call(const Account& who, http::verb method, const std::string& target,
                            const boost::json::value& body = nullptr) {
-        return http_request(port(), method, target, body.is_null() ? "" : boost::json::serialize(body),
-                            bearer(who.access_token));
+        return call_as(port(), who, method, target, body);
     }
     static HttpResult create_chat(const Account& who, const std::vector<std::string>& ids,
                                   const std::optional<std::string>& title = std::nullopt) {

@@ -148,9 +148,29 @@ TEST(DemoDataIT, LoadsBelievableDataOnceAndItIsUsable) {
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::printf("seed-demo took %.1f s\n", seconds);
     const int photos = count("SELECT count(*) FROM portfolio_items");
-    ASSERT_EQ(app::seed_demo(config), 0);                              // idempotent
-    EXPECT_EQ(count("SELECT count(*) FROM portfolio_items"), photos);  // the second run added no photos
-    EXPECT_EQ(count("SELECT count(*) FROM media"), photos);            // nor left any behind
+    const int posts = count("SELECT count(*) FROM posts");
+    const int post_photos = count("SELECT count(*) FROM post_media");
+    const int likes = count("SELECT count(*) FROM post_likes");
+    ASSERT_EQ(app::seed_demo(config), 0);                                  // idempotent
+    EXPECT_EQ(count("SELECT count(*) FROM portfolio_items"), photos);      // the second run added no photos
+    EXPECT_EQ(count("SELECT count(*) FROM posts"), posts);                 // no posts
+    EXPECT_EQ(count("SELECT count(*) FROM post_likes"), likes);            // no likes
+    EXPECT_EQ(count("SELECT count(*) FROM media"), photos + post_photos);  // nor left any photo behind
+
+    // Every master has a handful of posts with photos; the counters are the rows; people follow.
+    EXPECT_EQ(count("SELECT count(*) FROM masters m WHERE (SELECT count(*) FROM posts p "
+                    "WHERE p.author_id = m.user_id AND p.deleted_at IS NULL) < 3"),
+              0);
+    EXPECT_EQ(
+        count("SELECT count(*) FROM posts p WHERE NOT EXISTS (SELECT 1 FROM post_media pm WHERE pm.post_id = p.id)"),
+        0);
+    EXPECT_EQ(count("SELECT count(*) FROM posts p WHERE like_count <> (SELECT count(*) FROM post_likes l WHERE "
+                    "l.post_id = p.id) OR comment_count <> (SELECT count(*) FROM comments c WHERE c.post_id = p.id)"),
+              0);
+    EXPECT_GE(likes, 500);
+    EXPECT_GE(count("SELECT count(*) FROM comments WHERE parent_id IS NOT NULL"), 20);
+    EXPECT_GE(count("SELECT count(*) FROM follows"), 100);
+    EXPECT_GE(count("SELECT count(*) FROM friendships"), 10);
 
     // Every master has 3–4 portfolio photos, each ready with all of its variants.
     EXPECT_EQ(count("SELECT count(*) FROM masters m WHERE (SELECT count(*) FROM portfolio_items p "
@@ -178,6 +198,22 @@ TEST(DemoDataIT, LoadsBelievableDataOnceAndItIsUsable) {
     const auto login = post_json(server.port(), "/api/v1/auth/login",
                                  boost::json::object{{"email", "anna@demo.service"}, {"password", "demo-pass-123"}});
     ASSERT_EQ(login.status, 200) << login.body;
+    // A newcomer's first feed is alive: posts with photos, counts and something to book.
+    const std::string token(login.json().at("access_token").as_string());
+    const auto feed = get(server.port(), "/api/v1/feed?tab=for_you", bearer(token));
+    ASSERT_EQ(feed.status, 200) << feed.body;
+    const auto feed_json = feed.json();
+    const auto& first_page = feed_json.at("items").as_array();
+    EXPECT_EQ(first_page.size(), 20u);
+    int bookable = 0;
+    for (const auto& post : first_page) {
+        EXPECT_FALSE(post.at("media").as_array().empty()) << boost::json::serialize(post);
+        if (post.at("service").is_object()) ++bookable;
+    }
+    EXPECT_GT(bookable, 0);
+    const auto following = get(server.port(), "/api/v1/feed?tab=following", bearer(token));
+    ASSERT_EQ(following.status, 200) << following.body;
+    EXPECT_FALSE(following.json().at("items").as_array().empty());
     const auto nearby = get(server.port(), "/api/v1/masters?lat=55.7558&lon=37.6173&radius_km=30&limit=100").json();
     EXPECT_EQ(nearby.at("items").as_array().size(), 50u);
     for (const auto& card : nearby.at("items").as_array()) {

@@ -1,5 +1,7 @@
 #include "support/test_env.hpp"
 
+#include <boost/json/serialize.hpp>
+
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 
@@ -129,6 +131,12 @@ bool stack(const std::string& command) {
 }
 
 std::string unique_email() { return "it-" + core::random_uuid().substr(0, 13) + "@Test.Example"; }
+
+HttpResult call_as(std::uint16_t port, const Account& who, http::verb method, const std::string& target,
+                   const boost::json::value& body) {
+    return http_request(port, method, target, body.is_null() ? "" : boost::json::serialize(body),
+                        bearer(who.access_token));
+}
 
 Account register_account(std::uint16_t port, const std::string& role) {
     Account a;

@@ -88,5 +88,8 @@ struct Account {
 };
 /// Registers a new account through the API (asserts success).
 Account register_account(std::uint16_t port, const std::string& role = "client");
+/// A request as `who` (their bearer token), with `body` as JSON unless it is null.
+HttpResult call_as(std::uint16_t port, const Account& who, http::verb method, const std::string& target,
+                   const boost::json::value& body = nullptr);
 
 }  // namespace service::testing

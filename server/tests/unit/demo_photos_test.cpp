@@ -1,5 +1,6 @@
-// The demo masters' portfolio photos: JPEGs of the intended size that libvips reads back, the
-// same for the same arguments, and visibly different between categories and between photos.
+// The demo masters' portfolio and post photos: JPEGs of the intended size that libvips reads
+// back, the same for the same arguments, and visibly different between categories and between
+// photos; and the posts' texts.
 #include "app/demo_photos.hpp"
 
 #include <array>
@@ -12,6 +13,7 @@
 #include <gtest/gtest.h>
 #include <vips/vips.h>
 
+#include "app/demo_texts.hpp"
 #include "infra/images/image_pipeline.hpp"
 
 namespace demo = service::demo;
@@ -96,6 +98,45 @@ TEST_F(DemoPhotos, DifferBetweenPhotosAndMasters) {
         for (std::size_t j = i + 1; j < photos.size(); ++j) {
             EXPECT_NE(photos[i], photos[j]) << i << " vs " << j;
             EXPECT_GT(distance(decode(photos[i]), decode(photos[j])), 0.3) << i << " vs " << j;
+        }
+    }
+}
+
+TEST_F(DemoPhotos, PostPhotosAreSmallerJpegsForEveryCategory) {
+    for (const auto& category : kCategories) {
+        const auto jpeg = demo::post_photo(category, 7, 2, 1);
+        const auto d = decode(jpeg);
+        EXPECT_EQ(d.width, demo::kPostPhotoWidth) << category;
+        EXPECT_EQ(d.height, demo::kPostPhotoHeight) << category;
+        EXPECT_EQ(d.bands, 3) << category;
+        EXPECT_EQ(d.width * 5, d.height * 4) << category;  // portrait 4:5, like the portfolio's
+    }
+    EXPECT_EQ(demo::post_photo("spa", 3, 1, 0), demo::post_photo("spa", 3, 1, 0));
+}
+
+TEST_F(DemoPhotos, PostPhotosDifferFromEachOther) {
+    // Every photo of one master's three posts (up to three each) is a picture of its own.
+    std::vector<std::string> photos;
+    for (int post = 0; post < 3; ++post) {
+        for (int photo = 0; photo < 3; ++photo) photos.push_back(demo::post_photo("makeup", 5, post, photo));
+    }
+    for (std::size_t i = 0; i < photos.size(); ++i) {
+        for (std::size_t j = i + 1; j < photos.size(); ++j) EXPECT_NE(photos[i], photos[j]) << i << " vs " << j;
+    }
+}
+
+TEST(DemoTexts, EveryMastersThreePostsHaveDistinctTextsWithAHashtag) {
+    for (const auto& category : kCategories) {
+        for (int master = 1; master <= 50; ++master) {
+            std::vector<std::string> texts;
+            for (int post = 0; post < 3; ++post) {
+                texts.push_back(demo::post_text(category, master, post));
+                EXPECT_NE(texts.back().find('#'), std::string::npos) << category << " " << master;
+                EXPECT_LE(texts.back().size(), 2200u);
+            }
+            EXPECT_NE(texts[0], texts[1]) << category << " " << master;
+            EXPECT_NE(texts[1], texts[2]) << category << " " << master;
+            EXPECT_NE(texts[0], texts[2]) << category << " " << master;
         }
     }
 }

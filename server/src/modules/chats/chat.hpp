@@ -72,12 +72,6 @@ struct Watermarks {
     std::int64_t read_seq = 0;
 };
 
-struct BlockedUser {
-    std::string user_id;
-    std::string display_name;
-    std::string created_at;
-};
-
 /// What a client sends as a new message (REST body or the message:send payload).
 struct SendInput {
     std::string type;

@@ -6,7 +6,7 @@
 
 namespace service::chats {
 
-/// Chats, messages, receipts and the block list, over REST and Socket.IO events.
+/// Chats, messages and receipts, over REST and Socket.IO events (blocks are the social module's).
 struct Module {
     Module(db::Pool& pool, realtime::Publisher& publisher, const realtime::PresenceView& presence,
            media::Service& media, notifications::Service& notifications, const core::Clock& clock)

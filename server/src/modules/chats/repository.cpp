@@ -197,29 +197,6 @@ net::awaitable<std::optional<MarkResult>> Repository::mark(db::Executor& db, std
     co_return out;
 }
 
-net::awaitable<void> Repository::block(db::Executor& db, std::string blocker, std::string blocked) const {
-    co_await db.query(sql::kInsertBlock, db::Params(blocker, blocked));
-}
-
-net::awaitable<void> Repository::unblock(db::Executor& db, std::string blocker, std::string blocked) const {
-    co_await db.query(sql::kDeleteBlock, db::Params(blocker, blocked));
-}
-
-net::awaitable<std::vector<BlockedUser>> Repository::blocks(db::Executor& db, std::string blocker) const {
-    const auto rows = co_await db.query(sql::kListBlocks, db::Params(blocker));
-    std::vector<BlockedUser> out;
-    out.reserve(static_cast<std::size_t>(rows.size()));
-    for (int i = 0; i < rows.size(); ++i) {
-        out.push_back({rows[i].get<std::string>(0), rows[i].get<std::string>(1), rows[i].get<std::string>(2)});
-    }
-    co_return out;
-}
-
-net::awaitable<bool> Repository::is_blocked_between(db::Executor& db, std::string a, std::string b) const {
-    const auto rows = co_await db.query(sql::kIsBlockedBetween, db::Params(a, b));
-    co_return rows[0].get<bool>(0);
-}
-
 net::awaitable<std::optional<UnreadForPush>> Repository::unread_for_push(db::Executor& db, std::string chat_id,
                                                                          std::string user) const {
     const auto rows = co_await db.query(sql::kUnreadForPush, db::Params(chat_id, user));

@@ -38,9 +38,8 @@ struct UnreadForPush {
     std::optional<std::string> title;  // a group's
 };
 
-/// chats, chat_participants, messages, blocked_users and user_presence. Reads users' names and
-/// avatars by join (read-only, see docs/architecture.md). Public to other modules for
-/// is_blocked_between.
+/// chats, chat_participants, messages and user_presence. Reads users' names and avatars, and the
+/// social module's blocked_users, by join (read-only, see docs/architecture.md).
 class Repository {
   public:
     /// Which of `ids` are active accounts.
@@ -101,12 +100,6 @@ class Repository {
     net::awaitable<std::optional<MarkResult>> mark(db::Executor& db, std::string chat_id, std::string user,
                                                    std::int64_t up_to_seq, bool read) const;
 
-    /// Idempotent. Throws db::ForeignKeyViolation when `blocked` is not a user.
-    net::awaitable<void> block(db::Executor& db, std::string blocker, std::string blocked) const;
-    net::awaitable<void> unblock(db::Executor& db, std::string blocker, std::string blocked) const;
-    net::awaitable<std::vector<BlockedUser>> blocks(db::Executor& db, std::string blocker) const;
-    /// Whether either user blocked the other.
-    net::awaitable<bool> is_blocked_between(db::Executor& db, std::string a, std::string b) const;
     /// What `user` has not read in the chat from others, for a push; nullopt when nothing.
     net::awaitable<std::optional<UnreadForPush>> unread_for_push(db::Executor& db, std::string chat_id,
                                                                  std::string user) const;

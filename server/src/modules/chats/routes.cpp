@@ -82,12 +82,6 @@ void Routes::register_routes(core::Router& router) {
         [this](core::Request& r) { return mark(r, Mark::kDelivered); }, user);
     router.add(
         http::verb::post, "/api/v1/chats/{id}/read", [this](core::Request& r) { return mark(r, Mark::kRead); }, user);
-    router.add(
-        http::verb::put, "/api/v1/users/{id}/block", [this](core::Request& r) { return block(r); }, user);
-    router.add(
-        http::verb::delete_, "/api/v1/users/{id}/block", [this](core::Request& r) { return unblock(r); }, user);
-    router.add(
-        http::verb::get, "/api/v1/users/me/blocks", [this](core::Request& r) { return blocks(r); }, user);
 }
 
 net::awaitable<core::Response> Routes::create(core::Request& req) {
@@ -212,32 +206,6 @@ net::awaitable<core::Response> Routes::mark(core::Request& req, Mark mark) {
     const auto chat_id = chat_id_or_404(req);
     const auto marks = co_await service_.mark(user, chat_id, mark, up_to);
     co_return core::json_response(http::status::ok, to_json(marks));
-}
-
-net::awaitable<core::Response> Routes::block(core::Request& req) {
-    const auto user = req.user().user_id;
-    const auto target = path_uuid(req, "id");
-    if (!target) throw core::ApiError::not_found("No such user.");
-    co_await service_.block(user, *target);
-    co_return core::empty_response(http::status::no_content);
-}
-
-net::awaitable<core::Response> Routes::unblock(core::Request& req) {
-    const auto user = req.user().user_id;
-    const auto target = path_uuid(req, "id");
-    if (target) co_await service_.unblock(user, *target);
-    co_return core::empty_response(http::status::no_content);
-}
-
-net::awaitable<core::Response> Routes::blocks(core::Request& req) {
-    const auto user = req.user().user_id;
-    const auto list = co_await service_.blocks(user);
-    boost::json::array items;
-    for (const auto& b : list) {
-        items.push_back(boost::json::object{
-            {"user_id", b.user_id}, {"display_name", b.display_name}, {"created_at", b.created_at}});
-    }
-    co_return core::json_response(http::status::ok, boost::json::object{{"items", std::move(items)}});
 }
 
 }  // namespace service::chats

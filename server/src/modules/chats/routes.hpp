@@ -4,8 +4,8 @@
 
 namespace service::chats {
 
-/// /api/v1/chats… (chats, participants, messages, delivery and read marks) and the block list
-/// (/api/v1/users/{id}/block, /api/v1/users/me/blocks). HTTP only: parse, call the service, render.
+/// /api/v1/chats… (chats, participants, messages, delivery and read marks). The block list moved
+/// to the social module. HTTP only: parse, call the service, render.
 class Routes {
   public:
     explicit Routes(Service& service) : service_(service) {}
@@ -23,9 +23,6 @@ class Routes {
     net::awaitable<core::Response> edit_message(core::Request& req);
     net::awaitable<core::Response> delete_message(core::Request& req);
     net::awaitable<core::Response> mark(core::Request& req, Mark mark);
-    net::awaitable<core::Response> block(core::Request& req);
-    net::awaitable<core::Response> unblock(core::Request& req);
-    net::awaitable<core::Response> blocks(core::Request& req);
 
     Service& service_;
 };

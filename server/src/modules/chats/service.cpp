@@ -7,6 +7,7 @@
 
 #include "core/log.hpp"
 #include "core/problem.hpp"
+#include "modules/social/blocks.hpp"
 
 namespace service::chats {
 namespace {
@@ -140,7 +141,9 @@ net::awaitable<CreatedChat> Service::create_chat(std::string user, CreateChatInp
 
     if (direct) {
         const std::string other = others.front();
-        if (co_await repository_.is_blocked_between(pool_, user, other)) throw blocked();
+        // The block list is the social module's.
+        const bool blocked_pair = co_await social::is_blocked_between(pool_, user, other);
+        if (blocked_pair) throw blocked();
         const auto key = direct_key(user, other);
         auto tx = co_await db::Transaction::begin(pool_);
         auto id = co_await repository_.insert_direct_chat(tx, user, key);
@@ -369,7 +372,7 @@ net::awaitable<Sent> Service::send_photo(std::string user, std::string chat_id, 
     if (membership.kind == "direct") {
         for (const auto& other : membership.participants) {
             if (other == user) continue;
-            const bool blocked_pair = co_await repository_.is_blocked_between(pool_, user, other);
+            const bool blocked_pair = co_await social::is_blocked_between(pool_, user, other);
             if (blocked_pair) throw blocked();
         }
     }
@@ -463,29 +466,6 @@ net::awaitable<void> Service::presence_changed(std::string user, bool online) {
     payload["last_seen_at"] = last_seen ? boost::json::value(*last_seen) : boost::json::value(nullptr);
     const boost::json::value event = std::move(payload);
     publisher_.to_users(contacts, "presence", event);
-}
-
-net::awaitable<void> Service::block(std::string user, std::string target) {
-    if (target == user) throw core::ApiError::validation({{"id", "you cannot block yourself"}});
-    bool unknown = false;
-    try {
-        co_await repository_.block(pool_, user, target);
-    } catch (const db::ForeignKeyViolation&) {
-        unknown = true;  // the foreign key: no such user
-    }
-    if (unknown) throw core::ApiError::not_found("No such user.");
-}
-
-net::awaitable<void> Service::unblock(std::string user, std::string target) {
-    co_await repository_.unblock(pool_, user, target);
-}
-
-net::awaitable<std::vector<BlockedUser>> Service::blocks(std::string user) {
-    co_return co_await repository_.blocks(pool_, user);
-}
-
-net::awaitable<bool> Service::is_blocked_between(std::string a, std::string b) {
-    co_return co_await repository_.is_blocked_between(pool_, a, b);
 }
 
 }  // namespace service::chats

@@ -81,12 +81,6 @@ class Service final : public media::ChatPhotoAccess {
     /// and tells everyone who shares a chat with them.
     net::awaitable<void> presence_changed(std::string user, bool online);
 
-    net::awaitable<void> block(std::string user, std::string target);
-    net::awaitable<void> unblock(std::string user, std::string target);
-    net::awaitable<std::vector<BlockedUser>> blocks(std::string user);
-    /// Whether either user blocked the other (for other modules: feed, comments, …).
-    net::awaitable<bool> is_blocked_between(std::string a, std::string b);
-
     /// The `chats.message_push` handler: one push per chat to a participant who was away when
     /// messages came ("3 new messages"), replacing the earlier one on the device (collapse key).
     net::awaitable<void> push_unread(infra::jobs::Job job);

@@ -84,6 +84,38 @@ Text render(std::string_view type, std::string_view locale, const std::vector<st
         return {ru ? "Ответ на отзыв" : "Reply to your review",
                 actor + (ru ? " отвечает на ваш отзыв" : " replied to your review")};
     }
+    if (type == "new_follower") {
+        if (count > 1) {
+            return {ru ? "Новые подписчики" : "New followers", actor + (ru ? " подписались на вас" : " followed you")};
+        }
+        return {ru ? "Новый подписчик" : "New follower", actor + (ru ? " подписывается на вас" : " followed you")};
+    }
+    if (type == "friend_request") {
+        return {ru ? "Заявка в друзья" : "Friend request",
+                actor + (ru ? " хочет добавить вас в друзья" : " wants to be your friend")};
+    }
+    if (type == "friend_accepted") {
+        return {ru ? "Заявка принята" : "Friend request accepted",
+                actor + (ru ? " принимает вашу заявку в друзья" : " accepted your friend request")};
+    }
+    if (type == "post_liked") {
+        if (count > 1)
+            return {ru ? "Новые лайки" : "New likes", actor + (ru ? " оценили вашу публикацию" : " liked your post")};
+        return {ru ? "Новый лайк" : "New like", actor + (ru ? " оценивает вашу публикацию" : " liked your post")};
+    }
+    if (type == "post_reposted") {
+        if (count > 1)
+            return {ru ? "Репосты" : "Reposts", actor + (ru ? " поделились вашей публикацией" : " reposted your post")};
+        return {ru ? "Репост" : "Repost", actor + (ru ? " делится вашей публикацией" : " reposted your post")};
+    }
+    if (type == "post_commented") {
+        return {ru ? "Новый комментарий" : "New comment",
+                actor + (ru ? " комментирует: " : " commented: ") + field(target, "text")};
+    }
+    if (type == "comment_replied") {
+        return {ru ? "Ответ на комментарий" : "Reply to your comment",
+                actor + (ru ? " отвечает: " : " replied: ") + field(target, "text")};
+    }
     if (type == "message_new") {
         // A group's push is titled with the group; a direct chat's with the sender.
         const auto group = field(target, "title");

@@ -15,6 +15,13 @@ constexpr std::array kTypes{
     TypeInfo{"review_received", true, "master_id"},
     TypeInfo{"review_replied", true, ""},
     TypeInfo{"message_new", false, ""},
+    TypeInfo{"new_follower", true, "user_id"},
+    TypeInfo{"friend_request", true, ""},
+    TypeInfo{"friend_accepted", true, ""},
+    TypeInfo{"post_liked", true, "post_id"},
+    TypeInfo{"post_reposted", true, "post_id"},
+    TypeInfo{"post_commented", true, ""},
+    TypeInfo{"comment_replied", true, ""},
 };
 
 }  // namespace

@@ -1,0 +1,1 @@
+DELETE FROM follows WHERE follower_id = $1::uuid AND followee_id = $2::uuid
