@@ -7,6 +7,7 @@ import { useChatRealtime } from '@/features/chats/hooks/use-chat-realtime';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { NotificationToaster } from '@/features/notifications/components/notification-toaster';
 import { useNotificationsRealtime } from '@/features/notifications/hooks/use-notifications-realtime';
+import { usePostsRealtime } from '@/features/posts/hooks/use-posts-realtime';
 import { useLocaleSync } from '@/features/profile/hooks/use-locale-sync';
 import { useRealtimeConnection } from '@/lib/realtime';
 
@@ -16,6 +17,7 @@ function RealtimeBridge() {
   useChatRealtime();
   useBookingUpdates();
   useNotificationsRealtime();
+  usePostsRealtime();
   return null;
 }
 
