@@ -70,7 +70,7 @@ export function PostComposer({ categories, services, renderUploader, onPublished
 
   const tooLong = text.length > MAX_POST_TEXT;
   const canPublish = photos.length > 0 && pending === 0 && !tooLong;
-  const hint = photos.length === 0 ? t('posts.composer.need_photo') : pending > 0 ? t('posts.composer.wait_uploads') : null;
+  const hint = pending > 0 ? t('posts.composer.wait_uploads') : photos.length === 0 ? t('posts.composer.need_photo') : null;
 
   const submit = () => {
     if (!canPublish) return;
@@ -203,9 +203,11 @@ export function PostComposer({ categories, services, renderUploader, onPublished
       </div>
 
       <div className="form__grid">
-        <label className="field">
-          <span className="field__label">{t('posts.composer.category')}</span>
-          <select className="field__input field__select" value={categoryId} onChange={(event) => setCategoryId(event.target.value)} data-testid="composer-category">
+        <div className="field">
+          <label className="field__label" htmlFor={`${textId}-category`}>
+            {t('posts.composer.category')}
+          </label>
+          <select id={`${textId}-category`} className="field__input field__select" value={categoryId} onChange={(event) => setCategoryId(event.target.value)} data-testid="composer-category">
             <option value="">{t('posts.composer.no_category')}</option>
             {categories.map((group) => (
               <optgroup key={group.label} label={group.label}>
@@ -217,10 +219,14 @@ export function PostComposer({ categories, services, renderUploader, onPublished
               </optgroup>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('posts.composer.service')}</span>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${textId}-service`}>
+            {t('posts.composer.service')}
+          </label>
           <select
+            id={`${textId}-service`}
+            aria-describedby={`${textId}-service-hint`}
             className="field__input field__select"
             value={serviceId}
             onChange={(event) => {
@@ -240,8 +246,10 @@ export function PostComposer({ categories, services, renderUploader, onPublished
               </option>
             ))}
           </select>
-          <span className="field__hint">{t('posts.composer.service_hint')}</span>
-        </label>
+          <span id={`${textId}-service-hint`} className="field__hint">
+            {t('posts.composer.service_hint')}
+          </span>
+        </div>
       </div>
 
       {create.isError && <Alert title={problemMessage(create.error, t)} data-testid="composer-error" />}
