@@ -203,8 +203,8 @@ export function seedLikes(post: StoredPost, users: StoredUser[]): void {
 }
 
 export function seedRepost(post: StoredPost, by: StoredUser, comment: string | null = null): StoredRepost {
-  const repost: StoredRepost = { user_id: by.id, post_id: post.id, comment, created_at: seededTime() };
   pdb.counter += 1;
+  const repost: StoredRepost = { user_id: by.id, post_id: post.id, comment, created_at: seededTime() };
   pdb.reposts.push(repost);
   return repost;
 }

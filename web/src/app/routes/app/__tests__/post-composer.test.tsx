@@ -84,7 +84,7 @@ describe('the composer', () => {
     await waitFor(() => expect(cardTexts()).toEqual(['Нюд с блёстками', 'Старый пост']));
     expect(pdb.calls.feeds).toHaveLength(1);
     expect(screen.getAllByTestId('post-service')[0]).toHaveTextContent('Маникюр с покрытием');
-  }, 20_000);
+  });
 
   it('removes a photo and counts the text against 2200', async () => {
     const { user: maria } = master();
