@@ -8,6 +8,7 @@ import { NotificationBell } from '@/features/notifications/components/notificati
 import { NotificationToaster } from '@/features/notifications/components/notification-toaster';
 import { useNotificationsRealtime } from '@/features/notifications/hooks/use-notifications-realtime';
 import { useLocaleSync } from '@/features/profile/hooks/use-locale-sync';
+import { useSocialRealtime } from '@/features/social/hooks/use-social-realtime';
 import { useRealtimeConnection } from '@/lib/realtime';
 
 /** The tab's socket, connected while signed in, and the features that listen to it. */
@@ -16,6 +17,7 @@ function RealtimeBridge() {
   useChatRealtime();
   useBookingUpdates();
   useNotificationsRealtime();
+  useSocialRealtime();
   return null;
 }
 
