@@ -12,6 +12,7 @@ import { resetMarketplaceDb } from '@/testing/mocks/marketplace-db';
 import { resetMediaDb } from '@/testing/mocks/media-db';
 import { resetNotificationsDb } from '@/testing/mocks/notifications-db';
 import { server } from '@/testing/mocks/server';
+import { resetSocialDb } from '@/testing/mocks/social-db';
 
 let uninstallFetchBodies = () => {};
 beforeAll(() => {
@@ -35,6 +36,7 @@ afterEach(() => {
   resetChatsDb();
   resetMediaDb();
   resetNotificationsDb();
+  resetSocialDb();
   resetObjectUrls();
   resetApiClientForTests();
   toast.clear();

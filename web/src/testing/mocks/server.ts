@@ -4,5 +4,6 @@ import { handlers } from '@/testing/mocks/handlers';
 import { marketplaceHandlers } from '@/testing/mocks/marketplace-handlers';
 import { mediaHandlers } from '@/testing/mocks/media-handlers';
 import { notificationsHandlers } from '@/testing/mocks/notifications-handlers';
+import { socialHandlers } from '@/testing/mocks/social-handlers';
 
-export const server = setupServer(...handlers, ...mediaHandlers, ...marketplaceHandlers, ...chatsHandlers, ...notificationsHandlers);
+export const server = setupServer(...handlers, ...mediaHandlers, ...marketplaceHandlers, ...chatsHandlers, ...notificationsHandlers, ...socialHandlers);
