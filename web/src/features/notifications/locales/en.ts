@@ -5,7 +5,7 @@ export const notificationsEn: Record<keyof typeof notificationsRu, string> = {
   'notifications.bell': 'Notifications',
   'notifications.bell_unread': 'Notifications: {count} unread',
   'notifications.list_label': 'Notification list',
-  'notifications.empty': 'No notifications yet. Bookings, reminders and reviews will show up here.',
+  'notifications.empty': 'No notifications yet. Bookings, reminders, reviews, followers and comments will show up here.',
   'notifications.mark_all_read': 'Mark all read',
   'notifications.all_read': 'All notifications are read',
   'notifications.mark_read_failed': 'Could not mark as read',

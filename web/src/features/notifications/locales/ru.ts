@@ -4,7 +4,7 @@ export const notificationsRu = {
   'notifications.bell': 'Уведомления',
   'notifications.bell_unread': 'Уведомления: {count} непрочитанных',
   'notifications.list_label': 'Список уведомлений',
-  'notifications.empty': 'Уведомлений пока нет. Здесь появятся записи, напоминания и отзывы.',
+  'notifications.empty': 'Уведомлений пока нет. Здесь появятся записи, напоминания, отзывы, подписчики и комментарии.',
   'notifications.mark_all_read': 'Прочитать все',
   'notifications.all_read': 'Все уведомления прочитаны',
   'notifications.mark_read_failed': 'Не удалось отметить прочитанным',

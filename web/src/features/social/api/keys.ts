@@ -101,3 +101,8 @@ export async function takeOutRequest(queryClient: QueryClient, requestId: string
 export function restoreRequests(queryClient: QueryClient, snapshot: RequestsSnapshot | undefined): void {
   for (const [key, data] of snapshot ?? []) queryClient.setQueryData(key, data);
 }
+
+/** Someone's public profile changed (e.g. I edited my name or photo): it reloads when shown. */
+export function invalidateProfile(queryClient: QueryClient, id: string): void {
+  void queryClient.invalidateQueries({ queryKey: socialKeys.profile(id) });
+}
