@@ -251,4 +251,18 @@ describe('profile page', () => {
     expect(screen.getByTestId('friend-add')).toHaveTextContent('Add friend');
     expect(screen.getByTestId('count-followers')).toHaveTextContent('Followers');
   });
+
+  it('lists whom I blocked, from the profile, and unblocks', async () => {
+    const { me, anna } = setupPeople();
+    cdb.blocks.add(`${me.id}:${anna.id}`);
+    const { user } = await openPage('/profile');
+    await user.click(await screen.findByRole('link', { name: 'Заблокированные' }));
+    await waitForPath('/settings/blocked');
+    const item = await screen.findByTestId('blocked-user');
+    expect(item).toHaveTextContent('Анна');
+
+    await user.click(within(item).getByRole('button', { name: 'Разблокировать' }));
+    expect(await screen.findByTestId('blocks-empty')).toHaveTextContent('Вы никого не блокировали');
+    expect(cdb.blocks.size).toBe(0);
+  });
 });
