@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { toast } from '@/components/ui/toaster';
 import { resetApiClientForTests } from '@/lib/api-client';
@@ -13,6 +13,10 @@ import { resetMediaDb } from '@/testing/mocks/media-db';
 import { resetNotificationsDb } from '@/testing/mocks/notifications-db';
 import { server } from '@/testing/mocks/server';
 import { resetSocialDb } from '@/testing/mocks/social-db';
+
+// A route's lazy chunk is transformed on its first import in a test file; on a busy machine
+// that alone can take longer than Testing Library's default second for findBy/waitFor.
+configure({ asyncUtilTimeout: 3000 });
 
 let uninstallFetchBodies = () => {};
 beforeAll(() => {
