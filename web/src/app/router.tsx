@@ -35,6 +35,10 @@ const WorkspaceScheduleRoute = lazyRoute(() => import('@/app/routes/app/workspac
 const WorkspaceServicesRoute = lazyRoute(() => import('@/app/routes/app/workspace/workspace-services'), 'WorkspaceServicesRoute');
 const NotificationsRoute = lazyRoute(() => import('@/app/routes/app/notifications'), 'NotificationsRoute');
 const NotificationSettingsRoute = lazyRoute(() => import('@/app/routes/app/notification-settings'), 'NotificationSettingsRoute');
+const UserProfileRoute = lazyRoute(() => import('@/app/routes/app/user-profile'), 'UserProfileRoute');
+const UserConnectionsRoute = lazyRoute(() => import('@/app/routes/app/user-connections'), 'UserConnectionsRoute');
+const FriendRequestsRoute = lazyRoute(() => import('@/app/routes/app/friend-requests'), 'FriendRequestsRoute');
+const BlockedUsersRoute = lazyRoute(() => import('@/app/routes/app/blocked-users'), 'BlockedUsersRoute');
 const NotFoundRoute = lazyRoute(() => import('@/app/routes/not-found'), 'NotFoundRoute');
 
 function RouteLoading() {
@@ -78,6 +82,10 @@ export function AppRoutes() {
         <Route path="/chats/:id" element={guarded(<ChatsRoute />)} />
         <Route path="/notifications" element={guarded(<NotificationsRoute />)} />
         <Route path="/settings/notifications" element={guarded(<NotificationSettingsRoute />)} />
+        <Route path="/users/:id" element={guarded(<UserProfileRoute />)} />
+        <Route path="/users/:id/:kind" element={guarded(<UserConnectionsRoute />)} />
+        <Route path="/friends/requests" element={guarded(<FriendRequestsRoute />)} />
+        <Route path="/settings/blocked" element={guarded(<BlockedUsersRoute />)} />
         <Route path="/workspace" element={guarded(<WorkspaceLayout />)}>
           <Route index element={<Navigate to="/workspace/bookings" replace />} />
           <Route path="bookings" element={guarded(<WorkspaceBookingsRoute />)} />

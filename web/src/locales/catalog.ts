@@ -24,6 +24,8 @@ import { profileEn } from '@/features/profile/locales/en';
 import { profileRu } from '@/features/profile/locales/ru';
 import { reviewsEn } from '@/features/reviews/locales/en';
 import { reviewsRu } from '@/features/reviews/locales/ru';
+import { socialEn } from '@/features/social/locales/en';
+import { socialRu } from '@/features/social/locales/ru';
 import { scheduleEn } from '@/features/schedule/locales/en';
 import { scheduleRu } from '@/features/schedule/locales/ru';
 
@@ -47,6 +49,7 @@ export const catalogues = {
   profile: { ru: profileRu, en: profileEn },
   reviews: { ru: reviewsRu, en: reviewsEn },
   schedule: { ru: scheduleRu, en: scheduleEn },
+  social: { ru: socialRu, en: socialEn },
 };
 
 export const ru = {
@@ -64,6 +67,7 @@ export const ru = {
   ...profileRu,
   ...reviewsRu,
   ...scheduleRu,
+  ...socialRu,
 };
 
 export type MessageKey = keyof typeof ru;
@@ -84,4 +88,5 @@ export const en: Messages = {
   ...profileEn,
   ...reviewsEn,
   ...scheduleEn,
+  ...socialEn,
 };

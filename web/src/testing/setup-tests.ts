@@ -14,6 +14,11 @@ import { resetNotificationsDb } from '@/testing/mocks/notifications-db';
 import { resetPostsDb } from '@/testing/mocks/posts-db';
 import { resetFeedLocationForTests } from '@/features/feed/hooks/use-feed-location';
 import { server } from '@/testing/mocks/server';
+import { resetSocialDb } from '@/testing/mocks/social-db';
+
+// A route's lazy chunk is transformed on its first import in a test file; on a busy machine
+// that alone can take longer than Testing Library's default second for findBy/waitFor.
+configure({ asyncUtilTimeout: 3000 });
 
 // A busy machine (the server compiling next door) can take more than the default second to
 // load a route's chunk and answer its first requests; a real failure still fails, later.
@@ -45,6 +50,7 @@ afterEach(() => {
   resetNotificationsDb();
   resetPostsDb();
   resetFeedLocationForTests();
+  resetSocialDb();
   resetObjectUrls();
   resetApiClientForTests();
   toast.clear();

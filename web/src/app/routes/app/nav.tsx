@@ -1,5 +1,6 @@
 import { NavLink } from 'react-router';
 import { useUnreadTotal } from '@/features/chats/hooks/use-unread-total';
+import { useIncomingRequestsCount } from '@/features/social/api/get-friend-requests';
 import { useUser } from '@/lib/auth';
 import { useI18n, type MessageKey } from '@/lib/i18n';
 import '@/features/chats/styles/chats.css';
@@ -43,6 +44,12 @@ export function AppNav() {
   const { t } = useI18n();
   const user = useUser();
   const unread = useUnreadTotal();
+  const requests = useIncomingRequestsCount();
+  // Chats show unread messages; the profile, friend requests waiting for an answer.
+  const badges: Record<string, { count: number; testId: string; label: string }> = {
+    '/chats': { count: unread, testId: 'nav-unread', label: t('nav.unread', { count: unread }) },
+    '/profile': { count: requests, testId: 'nav-friend-requests', label: t('social.requests.waiting', { count: requests }) },
+  };
   const items =
     user.data?.role === 'master'
       ? [FEED_ITEM, NEW_POST_ITEM, ...CLIENT_ITEMS.slice(0, 3), WORKSPACE_ITEM, ...CLIENT_ITEMS.slice(3)]
@@ -51,24 +58,26 @@ export function AppNav() {
   const dense = items.length > 6;
   return (
     <nav className={`app-nav${dense ? ' app-nav--dense' : ''}`} aria-label={t('nav.label')} data-testid="app-nav">
-      {items.map((item) => (
-        <NavLink key={item.to} to={item.to} end={item.end} className="app-nav__link" data-testid={item.testId}>
-          <span className="app-nav__icon-wrap">
-            <svg className="app-nav__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
-              <path d={item.icon} fill="currentColor" />
-            </svg>
-            {item.to === '/chats' && unread > 0 && (
-              <span className="app-nav__badge" data-testid="nav-unread" aria-hidden="true">
-                {unread > 99 ? '99+' : unread}
-              </span>
-            )}
-          </span>
-          <span className="app-nav__label">{t(item.label)}</span>
-          {item.to === '/chats' && unread > 0 && (
-            <span className="visually-hidden">{t('nav.unread', { count: unread })}</span>
-          )}
-        </NavLink>
-      ))}
+      {items.map((item) => {
+        const badge = badges[item.to];
+        const shown = badge && badge.count > 0 ? badge : null;
+        return (
+          <NavLink key={item.to} to={item.to} end={item.end} className="app-nav__link" data-testid={item.testId}>
+            <span className="app-nav__icon-wrap">
+              <svg className="app-nav__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+                <path d={item.icon} fill="currentColor" />
+              </svg>
+              {shown && (
+                <span className="app-nav__badge" data-testid={shown.testId} aria-hidden="true">
+                  {shown.count > 99 ? '99+' : shown.count}
+                </span>
+              )}
+            </span>
+            <span className="app-nav__label">{t(item.label)}</span>
+            {shown && <span className="visually-hidden">{shown.label}</span>}
+          </NavLink>
+        );
+      })}
     </nav>
   );
 }

@@ -9,6 +9,7 @@ import { NotificationToaster } from '@/features/notifications/components/notific
 import { useNotificationsRealtime } from '@/features/notifications/hooks/use-notifications-realtime';
 import { usePostsRealtime } from '@/features/posts/hooks/use-posts-realtime';
 import { useLocaleSync } from '@/features/profile/hooks/use-locale-sync';
+import { useSocialRealtime } from '@/features/social/hooks/use-social-realtime';
 import { useRealtimeConnection } from '@/lib/realtime';
 
 /** The tab's socket, connected while signed in, and the features that listen to it. */
@@ -18,6 +19,7 @@ function RealtimeBridge() {
   useBookingUpdates();
   useNotificationsRealtime();
   usePostsRealtime();
+  useSocialRealtime();
   return null;
 }
 
