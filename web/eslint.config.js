@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['auth', 'bookings', 'chats', 'favorites', 'masters', 'media', 'notifications', 'portfolio', 'profile', 'reviews', 'schedule'];
+const FEATURES = ['auth', 'bookings', 'chats', 'favorites', 'feed', 'masters', 'media', 'notifications', 'portfolio', 'posts', 'profile', 'reviews', 'schedule', 'social'];
 
 // A feature may use lib/, components/, types/ and its own files. From another feature it
 // may import only that feature's query keys and cache functions (`api/keys.ts`), so that

@@ -50,5 +50,8 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup-tests.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // Route tests load lazy chunks; on a busy machine (the server compiling next door) the
+    // first one of a file can take seconds. Testing Library waits up to 4 s (setup-tests.ts).
+    testTimeout: 15_000,
   },
 });

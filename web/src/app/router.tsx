@@ -7,7 +7,7 @@ import { PageSpinner } from '@/components/ui/spinner';
 // The guest screens are where a signed-out visit lands: in the main chunk, shown at once.
 import { LoginRoute } from '@/app/routes/auth/login';
 import { RegisterRoute } from '@/app/routes/auth/register';
-import { GuestRoute, ProtectedRoute, useSession } from '@/lib/auth';
+import { GuestRoute, ProtectedRoute } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 
 /** A screen in its own chunk, downloaded the first time it is shown (named exports, no barrels). */
@@ -15,6 +15,9 @@ function lazyRoute<K extends string>(load: () => Promise<Record<K, ComponentType
   return lazy(() => load().then((module) => ({ default: module[name] })));
 }
 
+const FeedRoute = lazyRoute(() => import('@/app/routes/app/feed'), 'FeedRoute');
+const PostRoute = lazyRoute(() => import('@/app/routes/app/post'), 'PostRoute');
+const PostNewRoute = lazyRoute(() => import('@/app/routes/app/post-new'), 'PostNewRoute');
 const ProfileRoute = lazyRoute(() => import('@/app/routes/app/profile'), 'ProfileRoute');
 const ProfileEditRoute = lazyRoute(() => import('@/app/routes/app/profile-edit'), 'ProfileEditRoute');
 const BookingRoute = lazyRoute(() => import('@/app/routes/app/booking'), 'BookingRoute');
@@ -32,12 +35,11 @@ const WorkspaceScheduleRoute = lazyRoute(() => import('@/app/routes/app/workspac
 const WorkspaceServicesRoute = lazyRoute(() => import('@/app/routes/app/workspace/workspace-services'), 'WorkspaceServicesRoute');
 const NotificationsRoute = lazyRoute(() => import('@/app/routes/app/notifications'), 'NotificationsRoute');
 const NotificationSettingsRoute = lazyRoute(() => import('@/app/routes/app/notification-settings'), 'NotificationSettingsRoute');
+const UserProfileRoute = lazyRoute(() => import('@/app/routes/app/user-profile'), 'UserProfileRoute');
+const UserConnectionsRoute = lazyRoute(() => import('@/app/routes/app/user-connections'), 'UserConnectionsRoute');
+const FriendRequestsRoute = lazyRoute(() => import('@/app/routes/app/friend-requests'), 'FriendRequestsRoute');
+const BlockedUsersRoute = lazyRoute(() => import('@/app/routes/app/blocked-users'), 'BlockedUsersRoute');
 const NotFoundRoute = lazyRoute(() => import('@/app/routes/not-found'), 'NotFoundRoute');
-
-function RootRedirect() {
-  const session = useSession();
-  return <Navigate to={session ? '/profile' : '/login'} replace />;
-}
 
 function RouteLoading() {
   const { t } = useI18n();
@@ -54,16 +56,20 @@ const guarded = (element: ReactNode) => (
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/" element={<RootRedirect />} />
       <Route path="/login" element={<GuestRoute>{guarded(<LoginRoute />)}</GuestRoute>} />
       <Route path="/register" element={<GuestRoute>{guarded(<RegisterRoute />)}</GuestRoute>} />
       <Route
+        path="/"
         element={
           <ProtectedRoute>
             <AppRoot />
           </ProtectedRoute>
         }
       >
+        {/* The home page after login is the feed; signed out, "/" leads to the login. */}
+        <Route index element={guarded(<FeedRoute />)} />
+        <Route path="/posts/new" element={guarded(<PostNewRoute />)} />
+        <Route path="/posts/:id" element={guarded(<PostRoute />)} />
         <Route path="/profile" element={guarded(<ProfileRoute />)} />
         <Route path="/profile/edit" element={guarded(<ProfileEditRoute />)} />
         <Route path="/masters" element={guarded(<MastersSearchRoute />)} />
@@ -76,6 +82,10 @@ export function AppRoutes() {
         <Route path="/chats/:id" element={guarded(<ChatsRoute />)} />
         <Route path="/notifications" element={guarded(<NotificationsRoute />)} />
         <Route path="/settings/notifications" element={guarded(<NotificationSettingsRoute />)} />
+        <Route path="/users/:id" element={guarded(<UserProfileRoute />)} />
+        <Route path="/users/:id/:kind" element={guarded(<UserConnectionsRoute />)} />
+        <Route path="/friends/requests" element={guarded(<FriendRequestsRoute />)} />
+        <Route path="/settings/blocked" element={guarded(<BlockedUsersRoute />)} />
         <Route path="/workspace" element={guarded(<WorkspaceLayout />)}>
           <Route index element={<Navigate to="/workspace/bookings" replace />} />
           <Route path="bookings" element={guarded(<WorkspaceBookingsRoute />)} />

@@ -43,7 +43,7 @@ export function startSession(queryClient: QueryClient, res: AuthResponse): void 
 }
 
 /** Only a same-origin path may be a post-login destination (no open redirects). */
-export function safeRedirect(target: string | null | undefined, fallback = '/profile'): string {
+export function safeRedirect(target: string | null | undefined, fallback = '/'): string {
   if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
   return target;
 }
@@ -55,6 +55,8 @@ export function ProtectedRoute({ children }: { children: ReactNode }) {
     // After "log out" start afresh; otherwise come back here after logging in again.
     if (getSessionEndReason() === 'logout') return <Navigate to="/login" replace />;
     const redirect = `${location.pathname}${location.search}`;
+    // The home page is where a login lands anyway.
+    if (redirect === '/') return <Navigate to="/login" replace />;
     return <Navigate to={`/login?redirect=${encodeURIComponent(redirect)}`} replace />;
   }
   return <>{children}</>;

@@ -8,6 +8,8 @@ import { chatsEn } from '@/features/chats/locales/en';
 import { chatsRu } from '@/features/chats/locales/ru';
 import { favoritesEn } from '@/features/favorites/locales/en';
 import { favoritesRu } from '@/features/favorites/locales/ru';
+import { feedEn } from '@/features/feed/locales/en';
+import { feedRu } from '@/features/feed/locales/ru';
 import { mastersEn } from '@/features/masters/locales/en';
 import { mediaEn } from '@/features/media/locales/en';
 import { mediaRu } from '@/features/media/locales/ru';
@@ -16,10 +18,14 @@ import { notificationsEn } from '@/features/notifications/locales/en';
 import { notificationsRu } from '@/features/notifications/locales/ru';
 import { portfolioEn } from '@/features/portfolio/locales/en';
 import { portfolioRu } from '@/features/portfolio/locales/ru';
+import { postsEn } from '@/features/posts/locales/en';
+import { postsRu } from '@/features/posts/locales/ru';
 import { profileEn } from '@/features/profile/locales/en';
 import { profileRu } from '@/features/profile/locales/ru';
 import { reviewsEn } from '@/features/reviews/locales/en';
 import { reviewsRu } from '@/features/reviews/locales/ru';
+import { socialEn } from '@/features/social/locales/en';
+import { socialRu } from '@/features/social/locales/ru';
 import { scheduleEn } from '@/features/schedule/locales/en';
 import { scheduleRu } from '@/features/schedule/locales/ru';
 
@@ -34,13 +40,16 @@ export const catalogues = {
   bookings: { ru: bookingsRu, en: bookingsEn },
   chats: { ru: chatsRu, en: chatsEn },
   favorites: { ru: favoritesRu, en: favoritesEn },
+  feed: { ru: feedRu, en: feedEn },
   masters: { ru: mastersRu, en: mastersEn },
   media: { ru: mediaRu, en: mediaEn },
   notifications: { ru: notificationsRu, en: notificationsEn },
   portfolio: { ru: portfolioRu, en: portfolioEn },
+  posts: { ru: postsRu, en: postsEn },
   profile: { ru: profileRu, en: profileEn },
   reviews: { ru: reviewsRu, en: reviewsEn },
   schedule: { ru: scheduleRu, en: scheduleEn },
+  social: { ru: socialRu, en: socialEn },
 };
 
 export const ru = {
@@ -49,13 +58,16 @@ export const ru = {
   ...bookingsRu,
   ...chatsRu,
   ...favoritesRu,
+  ...feedRu,
   ...mastersRu,
   ...mediaRu,
   ...notificationsRu,
   ...portfolioRu,
+  ...postsRu,
   ...profileRu,
   ...reviewsRu,
   ...scheduleRu,
+  ...socialRu,
 };
 
 export type MessageKey = keyof typeof ru;
@@ -67,11 +79,14 @@ export const en: Messages = {
   ...bookingsEn,
   ...chatsEn,
   ...favoritesEn,
+  ...feedEn,
   ...mastersEn,
   ...mediaEn,
   ...notificationsEn,
   ...portfolioEn,
+  ...postsEn,
   ...profileEn,
   ...reviewsEn,
   ...scheduleEn,
+  ...socialEn,
 };

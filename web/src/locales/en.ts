@@ -42,11 +42,13 @@ export const baseEn: Record<keyof typeof baseRu, string> = {
   'location.geolocation_failed': 'Could not determine your location',
 
   'nav.label': 'Sections',
+  'nav.feed': 'Feed',
   'nav.search': 'Search',
   'nav.bookings': 'My bookings',
   'nav.favorites': 'Favourites',
   'nav.profile': 'Profile',
   'nav.workspace': 'Workspace',
+  'nav.new_post': 'New post',
 
   'format.minutes': '{m} min',
   'format.hours': '{h} h',

@@ -42,11 +42,13 @@ export const baseRu = {
   'location.geolocation_failed': 'Не удалось определить местоположение',
 
   'nav.label': 'Разделы',
+  'nav.feed': 'Лента',
   'nav.search': 'Поиск',
   'nav.bookings': 'Мои записи',
   'nav.favorites': 'Избранное',
   'nav.profile': 'Профиль',
   'nav.workspace': 'Кабинет',
+  'nav.new_post': 'Новый пост',
 
   'format.minutes': '{m} мин',
   'format.hours': '{h} ч',

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { toast } from '@/components/ui/toaster';
 import { resetApiClientForTests } from '@/lib/api-client';
@@ -11,7 +11,18 @@ import { resetDb } from '@/testing/mocks/db';
 import { resetMarketplaceDb } from '@/testing/mocks/marketplace-db';
 import { resetMediaDb } from '@/testing/mocks/media-db';
 import { resetNotificationsDb } from '@/testing/mocks/notifications-db';
+import { resetPostsDb } from '@/testing/mocks/posts-db';
+import { resetFeedLocationForTests } from '@/features/feed/hooks/use-feed-location';
 import { server } from '@/testing/mocks/server';
+import { resetSocialDb } from '@/testing/mocks/social-db';
+
+// A route's lazy chunk is transformed on its first import in a test file; on a busy machine
+// that alone can take longer than Testing Library's default second for findBy/waitFor.
+configure({ asyncUtilTimeout: 3000 });
+
+// A busy machine (the server compiling next door) can take more than the default second to
+// load a route's chunk and answer its first requests; a real failure still fails, later.
+configure({ asyncUtilTimeout: 4000 });
 
 let uninstallFetchBodies = () => {};
 beforeAll(() => {
@@ -19,6 +30,8 @@ beforeAll(() => {
   // After MSW has patched fetch, so that MSW sees Node's own Blob/FormData.
   uninstallFetchBodies = installJsdomFetchBodies();
   installObjectUrls();
+  // jsdom does not scroll (and says "not implemented"); the feed scrolls to the top.
+  window.scrollTo = () => {};
 });
 
 beforeEach(() => {
@@ -35,6 +48,9 @@ afterEach(() => {
   resetChatsDb();
   resetMediaDb();
   resetNotificationsDb();
+  resetPostsDb();
+  resetFeedLocationForTests();
+  resetSocialDb();
   resetObjectUrls();
   resetApiClientForTests();
   toast.clear();

@@ -220,3 +220,60 @@ export type Review = z.infer<typeof reviewSchema>;
 
 export const reviewsPageSchema = pageSchema(reviewSchema);
 export type ReviewsPage = z.infer<typeof reviewsPageSchema>;
+
+// ---------------------------------------------------------------------------------------
+// Social: people as lists show them, and posts. A Post is read by the posts feature (cards,
+// comments, the composer, a user's grid) and the feed feature (its pages).
+
+/** A person in a list (followers, likes, comment authors, the one who reposted). */
+export const userCardSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  avatar_url: z.string().nullable(),
+  role: roleSchema,
+  master_id: z.string().nullable(),
+});
+export type UserCard = z.infer<typeof userCardSchema>;
+
+/** A post's photo: what components/ui/photo.tsx needs (variants as a Media has them). */
+export const postMediaSchema = z.object({
+  id: z.string(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  placeholder: z.string().nullable(),
+  variants: mediaVariantsSchema.nullable(),
+});
+export type PostMedia = z.infer<typeof postMediaSchema>;
+
+export const postCountsSchema = z.object({
+  likes: z.number().int().nonnegative(),
+  comments: z.number().int().nonnegative(),
+  reposts: z.number().int().nonnegative(),
+});
+export type PostCounts = z.infer<typeof postCountsSchema>;
+
+export const postSchema = z.object({
+  id: z.string(),
+  author: z.object({ id: z.string(), name: z.string(), avatar_url: z.string().nullable(), master_id: z.string().nullable() }),
+  /** ≤ 2200 characters, may be empty. */
+  text: z.string(),
+  media: z.array(postMediaSchema),
+  category: z.object({ id: z.string(), name: z.string(), slug: z.string().optional() }).nullable(),
+  /** "Book this look": an active service of the author. */
+  service: z
+    .object({ id: z.string(), name: z.string(), price_minor: z.number().int(), currency: z.string(), duration_min: z.number().int() })
+    .nullable(),
+  counts: postCountsSchema,
+  viewer: z.object({ liked: z.boolean(), reposted: z.boolean() }),
+  created_at: z.string(),
+  edited_at: z.string().nullable(),
+  /** Set on a feed item that is someone's repost of the post. */
+  repost: z
+    .object({ by: userCardSchema, comment: z.string().nullable(), created_at: z.string() })
+    .nullable()
+    .default(null),
+});
+export type Post = z.infer<typeof postSchema>;
+
+export const postsPageSchema = pageSchema(postSchema);
+export type PostsPage = z.infer<typeof postsPageSchema>;

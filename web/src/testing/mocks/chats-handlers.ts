@@ -25,6 +25,7 @@ import {
 import { db, userForAccessToken, type StoredUser } from '@/testing/mocks/db';
 import { API, problem } from '@/testing/mocks/handlers';
 import { mediaDb, publicMedia } from '@/testing/mocks/media-db';
+import { severTies } from '@/testing/mocks/social-db';
 
 // Every response body is parsed with the app's own schema, so mock and client cannot drift.
 
@@ -201,6 +202,8 @@ export const chatsHandlers = [
     if (!user) return unauthorized();
     if (!db.users.has(params.id)) return notFound();
     cdb.blocks.add(`${user.id}:${params.id}`);
+    // A block also ends follows and friendship both ways (issue 11 §1).
+    severTies(user.id, params.id);
     return new HttpResponse(null, { status: 204 });
   }),
 

@@ -43,6 +43,10 @@ export function defaultPreferences(): Preferences {
     types[type] = { in_app: true, push: true };
   }
   types.message_new = { in_app: false, push: true };
+  // The social network's types (issue 11).
+  for (const type of ['new_follower', 'friend_request', 'friend_accepted', 'post_liked', 'post_reposted', 'post_commented', 'comment_replied']) {
+    types[type] = { in_app: true, push: true };
+  }
   return { types, quiet_hours: null, timezone: 'Europe/Moscow', grouping: true };
 }
 

@@ -11,6 +11,7 @@ import { MasterHeader } from '@/features/masters/components/master-header';
 import { ServicesList } from '@/features/masters/components/services-list';
 import { getLastDeviceLocation } from '@/features/masters/hooks/use-search-location';
 import { PortfolioGallery } from '@/features/portfolio/components/portfolio-gallery';
+import { UserPostsGrid } from '@/features/posts/components/user-posts-grid';
 import { ReviewsList } from '@/features/reviews/components/reviews-list';
 import { isApiProblem } from '@/lib/api-client';
 import { useUser } from '@/lib/auth';
@@ -32,8 +33,11 @@ export function MasterRoute() {
   // /masters/:id#reviews (a review notification) scrolls to the reviews once the page is there.
   const { hash } = useLocation();
   const loaded = master.isSuccess;
+  // #book (a post's "Записаться", with ?service=): the free slots of that service.
   useEffect(() => {
-    if (loaded && hash === '#reviews') document.getElementById('reviews')?.scrollIntoView?.({ block: 'start' });
+    if (!loaded) return;
+    if (hash === '#reviews') document.getElementById('reviews')?.scrollIntoView?.({ block: 'start' });
+    if (hash === '#book') document.getElementById('booking-step')?.scrollIntoView?.({ block: 'start' });
   }, [loaded, hash]);
 
   if (master.isPending) return <PageSpinner label={t('common.loading')} />;
@@ -93,7 +97,7 @@ export function MasterRoute() {
           }
         />
         {service && (
-          <div className="booking-step" data-testid="booking-step">
+          <div className="booking-step" id="booking-step" data-testid="booking-step">
             <h3 className="booking-step__title">{t('slots.title', { service: service.name })}</h3>
             <SlotPicker
               masterId={m.id}
@@ -107,6 +111,13 @@ export function MasterRoute() {
             />
           </div>
         )}
+      </section>
+
+      <section className="card" aria-labelledby="master-posts-title" data-testid="master-posts">
+        <h2 id="master-posts-title" className="card__subtitle">
+          {t('posts.publications')}
+        </h2>
+        <UserPostsGrid userId={m.user_id} />
       </section>
 
       <section className="card" id="reviews" aria-labelledby="reviews-title">

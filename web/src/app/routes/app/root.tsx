@@ -7,7 +7,9 @@ import { useChatRealtime } from '@/features/chats/hooks/use-chat-realtime';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { NotificationToaster } from '@/features/notifications/components/notification-toaster';
 import { useNotificationsRealtime } from '@/features/notifications/hooks/use-notifications-realtime';
+import { usePostsRealtime } from '@/features/posts/hooks/use-posts-realtime';
 import { useLocaleSync } from '@/features/profile/hooks/use-locale-sync';
+import { useSocialRealtime } from '@/features/social/hooks/use-social-realtime';
 import { useRealtimeConnection } from '@/lib/realtime';
 
 /** The tab's socket, connected while signed in, and the features that listen to it. */
@@ -16,6 +18,8 @@ function RealtimeBridge() {
   useChatRealtime();
   useBookingUpdates();
   useNotificationsRealtime();
+  usePostsRealtime();
+  useSocialRealtime();
   return null;
 }
 

@@ -53,7 +53,13 @@ export function ConversationHeader({ chat, meId, typing }: { chat: Chat; meId: s
       <ChatAvatar name={title} src={other?.avatar_url ?? null} online={other?.online ?? false} />
       <div className="conversation__who">
         <h2 className="conversation__title" data-testid="conversation-title">
-          {title}
+          {other ? (
+            <Link to={`/users/${encodeURIComponent(other.user_id)}`} className="conversation__profile-link" data-testid="conversation-profile-link">
+              {title}
+            </Link>
+          ) : (
+            title
+          )}
         </h2>
         <p
           className={`conversation__subtitle${typing ? ' conversation__subtitle--typing' : ''}`}

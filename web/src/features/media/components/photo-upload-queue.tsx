@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { PhotoPicker } from '@/features/media/components/photo-picker';
 import { PhotoUploadItem } from '@/features/media/components/photo-upload-item';
 import { useI18n } from '@/lib/i18n';
@@ -15,10 +15,12 @@ type PhotoUploadQueueProps = {
   remaining: number;
   label?: string;
   allowPaste?: boolean;
+  /** How many photos are in the list (uploading, processing or failed), whenever it changes. */
+  onPendingChange?: (pending: number) => void;
 };
 
 /** Several photos at once, each uploading on its own with its own progress, cancel and retry. */
-export function PhotoUploadQueue({ purpose, onUploaded, remaining, label, allowPaste = false }: PhotoUploadQueueProps) {
+export function PhotoUploadQueue({ purpose, onUploaded, remaining, label, allowPaste = false, onPendingChange }: PhotoUploadQueueProps) {
   const { t } = useI18n();
   const [queue, setQueue] = useState<QueuedFile[]>([]);
   const [skipped, setSkipped] = useState(0);
@@ -27,6 +29,10 @@ export function PhotoUploadQueue({ purpose, onUploaded, remaining, label, allowP
   const latest = useRef(onUploaded);
   latest.current = onUploaded;
   const removers = useRef(new Map<number, () => void>());
+  const onPending = useRef(onPendingChange);
+  onPending.current = onPendingChange;
+  const pending = queue.length;
+  useEffect(() => onPending.current?.(pending), [pending]);
 
   const remover = (key: number) => {
     let fn = removers.current.get(key);

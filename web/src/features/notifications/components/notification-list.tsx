@@ -7,7 +7,7 @@ import { useNotifications } from '@/features/notifications/api/get-notifications
 import { flattenNotifications } from '@/features/notifications/api/keys';
 import { useMarkNotificationsRead } from '@/features/notifications/api/mark-read';
 import { NotificationItem } from '@/features/notifications/components/notification-item';
-import { useLoadMoreOnSight } from '@/features/notifications/hooks/use-load-more-on-sight';
+import { useLoadMoreOnSight } from '@/lib/use-load-more-on-sight';
 import { useMinuteClock } from '@/features/notifications/hooks/use-minute-clock';
 import type { Notification } from '@/features/notifications/types/notification';
 import '@/features/notifications/styles/notifications.css';

@@ -31,13 +31,25 @@ export const reviewTargetSchema = z.object({
 });
 export type ReviewTarget = z.infer<typeof reviewTargetSchema>;
 
+/**
+ * A post (likes, reposts, comments: grouped per post) or a comment (replies): both lead to
+ * the post. `text` is the comment's words when the server sends them.
+ */
+export const postTargetSchema = z.object({
+  type: z.enum(['post', 'comment']),
+  id: z.string(),
+  post_id: z.string(),
+  text: z.string().nullable().optional(),
+});
+export type PostTarget = z.infer<typeof postTargetSchema>;
+
 /** A target of a kind this client does not know (posts, users… in later versions). */
 export const otherTargetSchema = z.object({ type: z.string() }).passthrough();
 export type OtherTarget = z.infer<typeof otherTargetSchema>;
 
 // A known kind that fails its own schema falls through to `other`: one odd item must not
 // break the whole list.
-export const targetSchema = z.union([bookingTargetSchema, reviewTargetSchema, otherTargetSchema]);
+export const targetSchema = z.union([bookingTargetSchema, reviewTargetSchema, postTargetSchema, otherTargetSchema]);
 export type Target = z.infer<typeof targetSchema>;
 
 export const notificationSchema = z.object({

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { api } from '@/lib/api-client';
 import { meQueryKey } from '@/lib/auth';
 import { userSchema, type User } from '@/types/api';
+import { invalidateProfile } from '@/features/social/api/keys';
 
 // Coming on the server: PATCH /users/me {avatar_media_id}, answering the user with
 // `avatar_url` (the thumb) and `avatar` (every variant), or null for both after a removal.
@@ -21,6 +22,8 @@ export function useUpdateAvatar() {
     mutationFn: updateAvatar,
     onSuccess: (user) => {
       queryClient.setQueryData(meQueryKey, user);
+      // My page as others see it shows the new name, city or photo.
+      invalidateProfile(queryClient, user.id);
     },
   });
 }

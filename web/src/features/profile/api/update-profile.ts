@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { api } from '@/lib/api-client';
 import { meQueryKey } from '@/lib/auth';
 import { locationSchema, userSchema, type User } from '@/types/api';
+import { invalidateProfile } from '@/features/social/api/keys';
 
 /** PATCH /users/me: every field optional; null clears city and location. */
 export const updateProfileInputSchema = z
@@ -25,6 +26,8 @@ export function useUpdateProfile() {
     mutationFn: updateProfile,
     onSuccess: (user) => {
       queryClient.setQueryData(meQueryKey, user);
+      // My page as others see it shows the new name, city or photo.
+      invalidateProfile(queryClient, user.id);
     },
   });
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { Avatar } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
@@ -57,7 +58,9 @@ function ReviewItem({ review, canReply }: { review: Review; canReply: boolean })
     <li className="review" data-testid="review">
       <div className="review__head">
         <Avatar name={review.author.name} src={review.author.avatar_url ?? null} size="md" />
-        <span className="review__author">{review.author.name}</span>
+        <Link to={`/users/${encodeURIComponent(review.author.id)}`} className="review__author" data-testid="review-author">
+          {review.author.name}
+        </Link>
         <span className="review__stars" aria-label={t('reviews.stars', { n: review.rating })}>
           {'★'.repeat(review.rating)}
           <span className="review__stars-off">{'★'.repeat(5 - review.rating)}</span>

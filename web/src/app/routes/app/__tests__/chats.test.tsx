@@ -48,11 +48,13 @@ describe('chats', () => {
   });
 
   it('marks the open conversation read and clears the unread badges', async () => {
-    const { chat } = setupDirect({ messages: 2 });
+    const { chat, anna } = setupDirect({ messages: 2 });
     const { sockets } = await openConversation(chat.id);
 
     await waitFor(() => expect(sockets.emitted('message:read').map((e) => e.payload)).toEqual([{ chat_id: chat.id, up_to_seq: 2 }]));
     expect(screen.getByTestId('conversation-title')).toHaveTextContent('Анна');
+    // Her name leads to her profile.
+    expect(within(screen.getByTestId('conversation-title')).getByRole('link')).toHaveAttribute('href', `/users/${anna.id}`);
     await waitFor(() => expect(screen.queryByTestId('nav-unread')).not.toBeInTheDocument());
     expect(screen.queryByTestId('unread-badge')).not.toBeInTheDocument();
   });

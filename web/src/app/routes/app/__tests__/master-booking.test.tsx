@@ -49,6 +49,7 @@ describe('master page and booking', () => {
     expect(within(item).getByTestId('service-duration')).toHaveTextContent('1 ч 30 мин');
     const review = await screen.findByTestId('review');
     expect(review).toHaveTextContent('Ирина');
+    expect(within(review).getByRole('link', { name: 'Ирина' })).toHaveAttribute('href', `/users/${client.id}`);
     expect(within(review).getByTestId('avatar-image')).toHaveAttribute('src', '/media/a1/thumb.webp');
     expect(review).toHaveTextContent('Отлично!');
     expect(within(review).getByTestId('review-reply')).toHaveTextContent('Спасибо!');

@@ -114,6 +114,7 @@ describe('masters search', () => {
     const nav = await screen.findByRole('navigation', { name: 'Разделы' });
     await waitFor(() =>
       expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual([
+        'Лента',
         'Поиск',
         'Мои записи',
         'Избранное',
@@ -129,5 +130,6 @@ describe('masters search', () => {
     renderApp('/masters');
     const masterNav = await screen.findByRole('navigation', { name: 'Разделы' });
     await waitFor(() => expect(within(masterNav).getByRole('link', { name: 'Кабинет' })).toHaveAttribute('href', '/workspace'));
+    expect(within(masterNav).getByRole('link', { name: 'Новый пост' })).toHaveAttribute('href', '/posts/new');
   });
 });

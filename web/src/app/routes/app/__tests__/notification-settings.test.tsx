@@ -44,6 +44,13 @@ describe('notification settings', () => {
       'Новые отзывы',
       'Ответы на отзывы',
       'Новые сообщенияТолько push',
+      'Новые подписчики',
+      'Заявки в друзья',
+      'Принятые заявки в друзья',
+      'Отметки «нравится»',
+      'Репосты',
+      'Комментарии к публикациям',
+      'Ответы на комментарии',
       'Post pinned',
     ]);
     // New messages only come as push: the in-app switch is off and cannot be turned on.

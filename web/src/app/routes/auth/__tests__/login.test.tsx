@@ -8,7 +8,7 @@ import { server } from '@/testing/mocks/server';
 import { renderApp, seedUser, TEST_PASSWORD, waitForPath } from '@/testing/test-utils';
 
 describe('login route', () => {
-  it('is in Russian by default and logs in to the profile', async () => {
+  it('is in Russian by default and logs in to the feed, with the profile one tap away', async () => {
     seedUser({ name: 'Анна Иванова', email: 'anna@example.com' });
     const { user } = renderApp('/login');
 
@@ -17,6 +17,10 @@ describe('login route', () => {
     await user.type(screen.getByLabelText('Пароль'), TEST_PASSWORD);
     await user.click(screen.getByRole('button', { name: 'Войти' }));
 
+    // The home page after login is the feed.
+    expect(await screen.findByTestId('feed-empty')).toBeInTheDocument();
+    await waitForPath('/');
+    await user.click(screen.getByTestId('nav-profile'));
     expect(await screen.findByTestId('profile-name')).toHaveTextContent('Анна Иванова');
     expect(screen.getByTestId('profile-email')).toHaveTextContent('anna@example.com');
     await waitForPath('/profile');

@@ -18,11 +18,14 @@ async function fillForm(
 }
 
 describe('register route', () => {
-  it('creates an account and lands on the profile', async () => {
+  it('creates an account and lands on the feed, the profile one tap away', async () => {
     const { user } = renderApp('/register');
     await fillForm(user, { master: true });
     await user.click(screen.getByRole('button', { name: 'Создать аккаунт' }));
 
+    expect(await screen.findByTestId('feed-empty')).toBeInTheDocument();
+    await waitForPath('/');
+    await user.click(screen.getByTestId('nav-profile'));
     expect(await screen.findByTestId('profile-name')).toHaveTextContent('Мария');
     expect(screen.getByTestId('profile-email')).toHaveTextContent('maria@example.com');
     expect(screen.getByTestId('profile-role')).toHaveTextContent('Мастер');
