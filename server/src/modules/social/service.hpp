@@ -5,6 +5,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "db/keyset.hpp"
 #include "db/pool.hpp"
 #include "modules/media/service.hpp"
 #include "modules/social/repository.hpp"
@@ -31,15 +32,8 @@ struct SentRequest {
     bool created = false;  // false: the pending one already there (or the other side's, now accepted)
 };
 
-struct CardPage {
-    std::vector<UserCard> items;
-    std::optional<core::PageCursor> next;
-};
-
-struct RequestPage {
-    std::vector<RequestView> items;
-    std::optional<core::PageCursor> next;
-};
+using CardPage = db::Page<UserCard>;
+using RequestPage = db::Page<RequestView>;
 
 /// The social graph's rules (docs/social.md). A user who blocked the viewer, or whom the viewer
 /// blocked, does not exist for the viewer (404), except to unblock. Every change to a pair of
