@@ -34,7 +34,7 @@ describe('auth and profile', () => {
           const email = uniqueEmail(label);
           const name = `Тест ${label}`;
 
-          // Register → lands on the profile.
+          // Register → lands on the feed (the home page); the profile is a tap away in the nav.
           await page.goto('/register');
           await expectText(page.getByTestId('page-title'), 'Регистрация');
           await page.getByLabel('Имя').fill(name);
@@ -43,6 +43,9 @@ describe('auth and profile', () => {
           await page.getByTestId('role-master').check();
           await page.getByTestId('register-submit').click();
 
+          await expectPath(page, '/');
+          await page.getByTestId('tab-for_you').waitFor();
+          await page.getByTestId('nav-profile').click();
           await expectPath(page, '/profile');
           await expectText(page.getByTestId('profile-name'), name);
           await expectText(page.getByTestId('profile-email'), email);
@@ -126,6 +129,9 @@ describe('auth and profile', () => {
       // And the right one gets in.
       await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
       await page.getByTestId('login-submit').click();
+      await expectPath(page, '/');
+      await page.getByTestId('tab-for_you').waitFor();
+      await page.getByTestId('nav-profile').click();
       await expectPath(page, '/profile');
       await expectText(page.getByTestId('profile-email'), email);
     });

@@ -18,7 +18,8 @@ async function register(page, { name, email, role }) {
   await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
   await page.getByTestId(`role-${role}`).check();
   await page.getByTestId('register-submit').click();
-  await expectPath(page, '/profile');
+  // The home page after registration is the feed.
+  await expectPath(page, '/');
 }
 
 /** Master: profile → service → weekly hours, all through the workspace UI. */

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { commentSchema, MAX_COMMENT_LENGTH, type Comment } from '@/features/posts/types/comment';
-import { addComment } from '@/features/posts/utils/comment-cache';
+import { addComment, bumpCommentCount } from '@/features/posts/utils/comment-cache';
 import { api } from '@/lib/api-client';
 
 export const createCommentInputSchema = z.object({
@@ -20,6 +20,9 @@ export function useCreateComment(postId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateCommentInput) => createComment(postId, input),
+    // Counted at once and taken back on failure; see bumpCommentCount.
+    onMutate: () => bumpCommentCount(queryClient, postId, 1),
+    onError: () => bumpCommentCount(queryClient, postId, -1),
     onSuccess: (comment) => addComment(queryClient, comment),
   });
 }

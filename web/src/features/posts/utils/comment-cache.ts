@@ -44,11 +44,16 @@ export function flattenComments(data: { pages: readonly CommentsPage[] } | undef
   return out;
 }
 
-function bumpCommentCount(queryClient: QueryClient, postId: string, delta: number): void {
+/**
+ * The post's comment count, ± `delta`. A new comment bumps it when it is sent (onMutate), not
+ * when the server answers: the server's live `post:updated` (absolute counts, the new comment
+ * included) may arrive before the POST's response, and a bump after it would count it twice.
+ */
+export function bumpCommentCount(queryClient: QueryClient, postId: string, delta: number): void {
   patchPost(queryClient, postId, (post) => ({ ...post, counts: { ...post.counts, comments: Math.max(0, post.counts.comments + delta) } }));
 }
 
-/** A comment just written: a top-level one at the end of the loaded list, a reply under its comment. */
+/** A comment just written: a top-level one at the end of the loaded list, a reply under its comment (the count is bumped on sending). */
 export function addComment(queryClient: QueryClient, comment: Comment): void {
   const { post_id: postId, parent_id: parentId } = comment;
   if (parentId === null) {
@@ -77,7 +82,6 @@ export function addComment(queryClient: QueryClient, comment: Comment): void {
       ),
     );
   }
-  bumpCommentCount(queryClient, postId, 1);
 }
 
 /** An edited comment or reply, wherever it is shown. */
