@@ -13,7 +13,7 @@ import { useAnswerFriendRequest } from '@/features/social/api/answer-friend-requ
 import { useCancelFriendRequest } from '@/features/social/api/cancel-friend-request';
 import { useFriendRequests } from '@/features/social/api/get-friend-requests';
 import { RoleBadge } from '@/features/social/components/role-badge';
-import { useLoadMoreOnSight } from '@/features/social/hooks/use-load-more-on-sight';
+import { useLoadMoreOnSight } from '@/lib/use-load-more-on-sight';
 import type { FriendRequest, RequestDirection } from '@/features/social/types/social';
 import { uniqueById } from '@/features/social/utils/unique-by-id';
 import '@/features/social/styles/social.css';

@@ -6,7 +6,7 @@ import { useUser } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { useConnections } from '@/features/social/api/get-connections';
 import { UserCard } from '@/features/social/components/user-card';
-import { useLoadMoreOnSight } from '@/features/social/hooks/use-load-more-on-sight';
+import { useLoadMoreOnSight } from '@/lib/use-load-more-on-sight';
 import type { ConnectionKind } from '@/features/social/types/social';
 import { uniqueById } from '@/features/social/utils/unique-by-id';
 import '@/features/social/styles/social.css';
