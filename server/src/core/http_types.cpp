@@ -60,12 +60,28 @@ std::string_view Request::header(std::string_view name) const {
     return {it->value().data(), it->value().size()};
 }
 
-Response json_response(http::status status, const boost::json::value& body) {
+namespace {
+
+Response json_text_response(http::status status, std::string body) {
     Response res{status, 11};
     res.set(http::field::content_type, "application/json");
-    res.body() = boost::json::serialize(body);
+    res.body() = std::move(body);
     res.prepare_payload();
     return res;
+}
+
+}  // namespace
+
+Response json_response(http::status status, const boost::json::value& body) {
+    return json_text_response(status, boost::json::serialize(body));
+}
+
+Response json_response(http::status status, const boost::json::object& body) {
+    return json_text_response(status, boost::json::serialize(body));
+}
+
+Response json_response(http::status status, const boost::json::array& body) {
+    return json_text_response(status, boost::json::serialize(body));
 }
 
 Response empty_response(http::status status) {

@@ -1,13 +1,26 @@
 #include "db/pool.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/log.hpp"
 
 namespace service::db {
 
-PooledConnection::~PooledConnection() {
+PooledConnection::~PooledConnection() { reset(); }
+
+PooledConnection& PooledConnection::operator=(PooledConnection&& other) noexcept {
+    if (this != &other) {
+        reset();
+        pool_ = other.pool_;
+        conn_ = std::move(other.conn_);
+    }
+    return *this;
+}
+
+void PooledConnection::reset() noexcept {
     if (conn_ && pool_ != nullptr) pool_->release(std::move(conn_));
+    conn_.reset();
 }
 
 Pool::Pool(net::any_io_executor executor, PoolOptions options)
@@ -132,18 +145,84 @@ net::awaitable<Result> Pool::query(Statement statement, Params params) {
     co_return co_await conn->query(statement, std::move(params));
 }
 
+void Pool::notify_soon(std::string channel, std::string payload) {
+    {
+        std::lock_guard lock(notify_mutex_);
+        const std::pair<std::string, std::string> note{std::move(channel), std::move(payload)};
+        if (std::find(notifications_.begin(), notifications_.end(), note) == notifications_.end()) {
+            notifications_.push_back(note);
+        }
+        if (notifying_) return;  // the sender takes it with the next batch
+        notifying_ = true;
+    }
+    net::co_spawn(executor_, flush_notifications(this), net::detached);
+}
+
+net::awaitable<void> Pool::flush_notifications(Pool* pool) {
+    static constexpr Statement kNotify{"db_notify_many",
+                                       "SELECT pg_notify(c, p) FROM unnest($1::text[], $2::text[]) AS t(c, p)"};
+    for (;;) {
+        std::vector<std::pair<std::string, std::string>> batch;
+        {
+            std::lock_guard lock(pool->notify_mutex_);
+            batch.swap(pool->notifications_);
+            if (batch.empty()) {
+                pool->notifying_ = false;
+                co_return;
+            }
+        }
+        std::vector<std::string> channels;
+        std::vector<std::string> payloads;
+        for (auto& [channel, payload] : batch) {
+            channels.push_back(std::move(channel));
+            payloads.push_back(std::move(payload));
+        }
+        std::string failure;
+        try {
+            co_await pool->query(kNotify, Params(channels, payloads));
+        } catch (const std::exception& e) {
+            failure = e.what();
+        }
+        if (!failure.empty()) {
+            core::log::warn("NOTIFY after commit failed; listeners fall back to polling",
+                            {{"error", failure}, {"notifications", static_cast<std::int64_t>(channels.size())}});
+        }
+    }
+}
+
 net::awaitable<Transaction> Transaction::begin(Pool& pool, std::string_view begin_sql) {
     auto conn = co_await pool.acquire();
     co_await conn->execute(begin_sql);
-    co_return Transaction(std::move(conn));
+    co_return Transaction(pool, std::move(conn));
+}
+
+void Transaction::notify_after_commit(std::string channel, std::string payload) {
+    std::pair<std::string, std::string> note{std::move(channel), std::move(payload)};
+    if (std::find(notifications_.begin(), notifications_.end(), note) == notifications_.end()) {
+        notifications_.push_back(std::move(note));  // as PostgreSQL: the same one once per transaction
+    }
+}
+
+Connection& Transaction::connection() {
+    if (!conn_) throw std::logic_error("the transaction has already been committed or rolled back");
+    return *conn_;
 }
 
 net::awaitable<Result> Transaction::query(Statement statement, Params params) {
-    co_return co_await conn_->query(statement, std::move(params));
+    co_return co_await connection().query(statement, std::move(params));
 }
 
-net::awaitable<void> Transaction::commit() { co_await conn_->execute("COMMIT"); }
+net::awaitable<void> Transaction::commit() {
+    co_await connection().execute("COMMIT");
+    conn_.reset();  // home now, not when the caller's scope ends
+    for (auto& [channel, payload] : notifications_) pool_->notify_soon(std::move(channel), std::move(payload));
+    notifications_.clear();
+}
 
-net::awaitable<void> Transaction::rollback() { co_await conn_->execute("ROLLBACK"); }
+net::awaitable<void> Transaction::rollback() {
+    co_await connection().execute("ROLLBACK");
+    conn_.reset();
+    notifications_.clear();
+}
 
 }  // namespace service::db

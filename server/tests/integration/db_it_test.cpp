@@ -132,6 +132,68 @@ TEST(TransactionsIT, AnAbandonedTransactionIsRolledBack) {
     EXPECT_EQ(value, 0);
 }
 
+// A committed transaction's connection is back in the pool at once: code after the commit that
+// reads through the pool (a service reading back what it wrote) does not wait for it. With a
+// pool of one, waiting would time out; at 16+ concurrent post creations it deadlocked the pool.
+TEST(TransactionsIT, ACommitGivesTheConnectionBackBeforeTheTransactionObjectEnds) {
+    exec_sql("CREATE TABLE IF NOT EXISTS it_counter (id int PRIMARY KEY, v int NOT NULL)");
+    exec_sql("INSERT INTO it_counter VALUES (1, 0) ON CONFLICT (id) DO UPDATE SET v = 0");
+    net::io_context ioc;
+    db::PoolOptions options{test_env().database_url, 1};
+    options.acquire_timeout = std::chrono::milliseconds(500);
+    db::Pool pool(ioc.get_executor(), options);
+    pool.set_ready(true);
+    const auto value = run_sync(ioc, [](db::Pool& p) -> net::awaitable<int> {
+        auto tx = co_await db::Transaction::begin(p);
+        co_await tx.query(kWriteCounter, db::Params(7));
+        co_await tx.commit();
+        const auto rows = co_await p.query(kReadCounter, db::Params());  // tx is still in scope
+        bool refused = false;
+        try {
+            co_await tx.query(kReadCounter, db::Params());
+        } catch (const std::logic_error&) {
+            refused = true;  // a finished transaction runs nothing more
+        }
+        co_return refused ? rows[0].get<int>(0) : -1;
+    }(pool));
+    EXPECT_EQ(value, 7);
+}
+
+// notify_after_commit: a listener hears what committed transactions asked for, once each, and
+// nothing from a transaction that rolled back.
+TEST(TransactionsIT, NotificationsAfterCommitAreSentOnlyForCommittedTransactions) {
+    net::io_context ioc;
+    db::Pool pool(ioc.get_executor(), db::PoolOptions{test_env().database_url, 4});
+    pool.set_ready(true);
+    const auto heard = run_sync(ioc, [](db::Pool& p) -> net::awaitable<std::vector<std::string>> {
+        db::Connection listener(co_await net::this_coro::executor);
+        co_await listener.connect(test_env().database_url, std::chrono::seconds(5));
+        co_await listener.execute("LISTEN it_after_commit");
+        {
+            auto tx = co_await db::Transaction::begin(p);
+            tx.notify_after_commit("it_after_commit", "rolled back");
+            co_await tx.rollback();
+        }
+        {
+            auto tx = co_await db::Transaction::begin(p);
+            tx.notify_after_commit("it_after_commit", "abandoned");
+        }  // destroyed without commit
+        {
+            auto tx = co_await db::Transaction::begin(p);
+            tx.notify_after_commit("it_after_commit", "committed");
+            tx.notify_after_commit("it_after_commit", "committed");  // the same twice: sent once
+            co_await tx.commit();
+        }
+        p.notify_after_commit("it_after_commit", "last");  // the pool: sent soon
+        std::vector<std::string> payloads;
+        while (payloads.empty() || payloads.back() != "last") {
+            for (auto& note : co_await listener.wait_notifications()) payloads.push_back(note.payload);
+        }
+        co_return payloads;
+    }(pool));
+    EXPECT_EQ(heard, (std::vector<std::string>{"committed", "last"}));
+}
+
 TEST(DemoDataIT, LoadsBelievableDataOnceAndItIsUsable) {
     const auto url = fresh_database();
     const auto config = test_config({{"DATABASE_URL", url}});

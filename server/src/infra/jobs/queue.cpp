@@ -19,6 +19,7 @@ net::awaitable<Enqueued> enqueue(db::Executor& tx, std::string kind, boost::json
     Enqueued out;
     out.id = rows[0].get<std::int64_t>(0);
     out.duplicate = !rows[0].get<bool>(1);
+    if (!out.duplicate) tx.notify_after_commit(std::string(kChannel), std::move(kind));
     co_return out;
 }
 

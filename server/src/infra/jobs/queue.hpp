@@ -8,7 +8,7 @@
 
 /// Writing to the queue from any module: each call is one statement on the caller's executor,
 /// normally the transaction of the change that causes the job, so the job exists if and only if
-/// that change commits (and the NOTIFY that wakes the workers is delivered only on commit).
+/// that change commits (and the NOTIFY that wakes the workers is sent only after the commit).
 /// Pass options as a named local, not a braced temporary (GCC 12 and co_await temporaries).
 namespace service::infra::jobs {
 

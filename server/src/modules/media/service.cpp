@@ -240,6 +240,26 @@ net::awaitable<Media> Service::get(std::optional<std::string> viewer, std::strin
     co_return std::move(*media);
 }
 
+net::awaitable<std::vector<Media>> Service::get_many(std::vector<std::string> ids) {
+    std::vector<Media> out;
+    out.reserve(ids.size());
+    std::vector<std::string> missing;
+    for (auto& id : ids) {
+        if (auto hit = ready_.get(id)) {
+            out.push_back(std::move(*hit));
+        } else {
+            missing.push_back(std::move(id));
+        }
+    }
+    if (missing.empty()) co_return out;
+    auto found = co_await repository_.get_many(pool_, std::move(missing));
+    for (auto& m : found) {
+        if (m.ready()) ready_.put(m.id, m);
+        out.push_back(std::move(m));
+    }
+    co_return out;
+}
+
 net::awaitable<void> Service::remove(std::string user_id, std::string id) {
     if (!core::is_uuid(id)) throw core::ApiError::not_found("No such media.");
     bool in_use = false;
@@ -257,6 +277,7 @@ net::awaitable<void> Service::remove(std::string user_id, std::string id) {
     if (in_use) {
         throw core::ApiError::conflict("media_in_use", "This photo is part of a post; edit or delete the post first.");
     }
+    ready_.erase(id);
     // The row is gone (avatars fell back to initials, portfolio items went): now the files.
     auto job = [this, id] {
         remove_files(storage_, id);

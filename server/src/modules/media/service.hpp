@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "core/http_types.hpp"
 #include "core/signed_url.hpp"
+#include "core/ttl_cache.hpp"
 #include "db/pool.hpp"
 #include "infra/blocking.hpp"
 #include "infra/storage/storage.hpp"
@@ -74,11 +75,12 @@ class Service {
     /// WebP or HEIF image of at most kMaxUploadBytes, std::runtime_error when processing failed.
     net::awaitable<Media> import_photo(std::string owner_id, Purpose purpose, std::string bytes);
     net::awaitable<void> remove(std::string user_id, std::string id);
-    /// Several photos by id, for modules that show lists of them (portfolio); no visibility
-    /// check: the caller shows only photos it attached.
-    net::awaitable<std::vector<Media>> get_many(std::vector<std::string> ids) {
-        return repository_.get_many(pool_, std::move(ids));
-    }
+    /// Several photos by id, for modules that show lists of them (portfolio, posts, the feed);
+    /// no visibility check: the caller shows only photos it attached. In no particular order.
+    /// Ready photos come from a per-node cache (60 s, 50,000 photos): a ready photo's row never
+    /// changes, only its deletion (this node forgets it at once, others within the minute; a
+    /// photo in a post cannot be deleted at all).
+    net::awaitable<std::vector<Media>> get_many(std::vector<std::string> ids);
     /// GET /media/<id>/<file>: a variant, public or with a valid signature.
     net::awaitable<ServedFile> serve(std::string id, std::string file, std::optional<std::string> expires,
                                      std::optional<std::string> signature);
@@ -117,6 +119,7 @@ class Service {
     infra::BlockingPool& io_;
     const core::Clock& clock_;
     core::UrlSigner signer_;
+    core::TtlCache<Media> ready_{50000, std::chrono::seconds(60)};
     ChatPhotoAccess* chat_access_ = nullptr;
 };
 

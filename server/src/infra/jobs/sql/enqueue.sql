@@ -1,6 +1,6 @@
 -- A new job, inside the caller's transaction. A unique key held by an unfinished job returns that
--- job instead (the no-op update locks it and makes RETURNING see it); NOTIFY wakes idle workers
--- once the caller commits.
+-- job instead (the no-op update locks it and makes RETURNING see it). The NOTIFY that wakes idle
+-- workers is sent after the caller commits (db::Executor::notify_after_commit), not from here.
 -- $1 = kind, $2 = payload, $3 = run_at (NULL: now), $4 = priority, $5 = max attempts, $6 = unique key
 WITH upserted AS (
     INSERT INTO jobs (kind, payload, state, priority, run_at, max_attempts, unique_key)
@@ -10,5 +10,4 @@ WITH upserted AS (
     DO UPDATE SET unique_key = EXCLUDED.unique_key
     RETURNING id, xmax = 0 AS inserted
 )
-SELECT u.id, u.inserted
-FROM upserted u LEFT JOIN LATERAL (SELECT pg_notify('service_jobs', $1::text) WHERE u.inserted) n ON true
+SELECT id, inserted FROM upserted

@@ -2,7 +2,8 @@
 -- themselves, minus anyone muted or blocked either way), newest first. Each post shows once, at
 -- its newest occurrence in the circle: the post itself only when nobody in the circle reposted
 -- it, a repost only when it is the newest repost of that post by the circle. The rule is checked
--- per author inside each author's LIMIT, so a page is full whenever more entries exist.
+-- per author inside each author's LIMIT, so a page is full whenever more entries exist. Reposts
+-- by the circle are read in full (each member's few) rather than per author.
 -- $1 viewer, $2/$3 the cursor (the last entry's time and id; NULL on the first page), $4 limit + 1.
 -- Columns: post id, repost id (NULL for the post itself), the entry's time (the cursor key,
 -- microseconds, UTC), the entry's id.
@@ -21,34 +22,35 @@ circle AS (
     ) c, unwanted w
     WHERE NOT (c.id = ANY (w.ids))
 ),
-members AS (SELECT array_agg(id) AS ids FROM circle),
+members AS (SELECT coalesce(array_agg(id), '{}') AS ids FROM circle),
+-- Every repost by the circle, read once through reposts_user_idx (few per user): checking each
+-- candidate post against reposts instead cost ~3 buffers per post, most of a page.
+circle_reposts AS (
+    SELECT r.id, r.post_id, r.created_at FROM reposts r, members m WHERE r.user_id = ANY (m.ids)
+),
+reposted AS (SELECT coalesce(array_agg(post_id), '{}') AS ids FROM circle_reposts),
+newest_reposts AS (
+    SELECT DISTINCT ON (post_id) id, post_id, created_at FROM circle_reposts
+    ORDER BY post_id, created_at DESC, id DESC
+),
 entries AS (
     SELECT e.post_id, e.repost_id, e.at, e.entry_id
-    FROM circle c, members m
+    FROM circle c, reposted rp
     CROSS JOIN LATERAL (
         SELECT p.id AS post_id, NULL::uuid AS repost_id, p.created_at AS at, p.id AS entry_id
         FROM posts p
         WHERE p.author_id = c.id AND p.deleted_at IS NULL AND (p.hidden_at IS NULL OR p.author_id = $1::uuid)
           AND ($2::timestamptz IS NULL OR (p.created_at, p.id) < ($2::timestamptz, $3::uuid))
-          AND NOT EXISTS (SELECT 1 FROM reposts r WHERE r.post_id = p.id AND r.user_id = ANY (m.ids))
+          AND NOT (p.id = ANY (rp.ids))
         ORDER BY p.created_at DESC, p.id DESC
         LIMIT $4
     ) e
     UNION ALL
-    SELECT e.post_id, e.repost_id, e.at, e.entry_id
-    FROM circle c, members m, unwanted w
-    CROSS JOIN LATERAL (
-        SELECT r.post_id, r.id AS repost_id, r.created_at AS at, r.id AS entry_id
-        FROM reposts r JOIN posts p ON p.id = r.post_id
-        WHERE r.user_id = c.id AND p.deleted_at IS NULL AND (p.hidden_at IS NULL OR p.author_id = $1::uuid)
-          AND NOT (p.author_id = ANY (w.ids))
-          AND ($2::timestamptz IS NULL OR (r.created_at, r.id) < ($2::timestamptz, $3::uuid))
-          AND NOT EXISTS (SELECT 1 FROM reposts n
-                          WHERE n.post_id = r.post_id AND n.user_id = ANY (m.ids)
-                            AND (n.created_at, n.id) > (r.created_at, r.id))
-        ORDER BY r.created_at DESC, r.id DESC
-        LIMIT $4
-    ) e
+    SELECT r.post_id, r.id, r.created_at, r.id
+    FROM newest_reposts r JOIN posts p ON p.id = r.post_id, unwanted w
+    WHERE p.deleted_at IS NULL AND (p.hidden_at IS NULL OR p.author_id = $1::uuid)
+      AND NOT (p.author_id = ANY (w.ids))
+      AND ($2::timestamptz IS NULL OR (r.created_at, r.id) < ($2::timestamptz, $3::uuid))
 )
 -- The page is cut first, then formatted: to_char on every merged row would cost more than the rest.
 SELECT post_id::text, repost_id::text,
