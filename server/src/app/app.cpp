@@ -41,6 +41,7 @@
 #include "modules/posts/module.hpp"
 #include "modules/reviews/module.hpp"
 #include "modules/schedule/module.hpp"
+#include "modules/search/module.hpp"
 #include "modules/services/module.hpp"
 #include "modules/social/module.hpp"
 #include "modules/system/module.hpp"
@@ -187,6 +188,7 @@ struct App::Parts {
         auto& chat = add<chats::Module>(pool, hub, hub, photos.service, notices.service, clock);
         auto& posting = add<posts::Module>(pool, photos.service, catalogue.service, redis, hub);
         add<feed::Module>(pool, posting.service, redis, hub, clock);
+        add<search::Module>(pool, profiles.service, posting.service, clock);
         // Media cannot depend on chats (chats attaches photos to messages), so it asks through
         // an interface: a chat photo is visible to the participants of its chat.
         photos.service.set_chat_photo_access(&chat.service);

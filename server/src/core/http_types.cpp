@@ -2,11 +2,11 @@
 
 #include <algorithm>
 
-#include <boost/json/serialize.hpp>
 #include <boost/url/decode_view.hpp>
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/pct_string_view.hpp>
 
+#include "core/json_text.hpp"
 #include "core/problem.hpp"
 
 namespace service::core {
@@ -73,15 +73,15 @@ Response json_text_response(http::status status, std::string body) {
 }  // namespace
 
 Response json_response(http::status status, const boost::json::value& body) {
-    return json_text_response(status, boost::json::serialize(body));
+    return json_text_response(status, json_text(body));
 }
 
 Response json_response(http::status status, const boost::json::object& body) {
-    return json_text_response(status, boost::json::serialize(body));
+    return json_text_response(status, json_text(body));
 }
 
 Response json_response(http::status status, const boost::json::array& body) {
-    return json_text_response(status, boost::json::serialize(body));
+    return json_text_response(status, json_text(body));
 }
 
 Response empty_response(http::status status) {

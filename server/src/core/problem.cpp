@@ -2,7 +2,8 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
+
+#include "core/json_text.hpp"
 
 namespace service::core {
 
@@ -59,7 +60,7 @@ Response problem_response(const ApiError& error, std::string_view request_id) {
     Response res{error.status(), 11};
     res.set(http::field::content_type, "application/problem+json");
     for (const auto& [name, value] : error.headers()) res.set(name, value);
-    res.body() = boost::json::serialize(body);
+    res.body() = json_text(body);
     res.prepare_payload();
     return res;
 }
@@ -73,7 +74,7 @@ Response internal_error_response(std::string_view request_id) {
     if (!request_id.empty()) body["instance"] = request_id;
     Response res{http::status::internal_server_error, 11};
     res.set(http::field::content_type, "application/problem+json");
-    res.body() = boost::json::serialize(body);
+    res.body() = json_text(body);
     res.prepare_payload();
     return res;
 }

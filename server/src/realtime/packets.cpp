@@ -1,9 +1,9 @@
 #include "realtime/packets.hpp"
 
 #include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 
 #include "core/crypto.hpp"
+#include "core/json_text.hpp"
 
 namespace service::realtime {
 namespace json = boost::json;
@@ -189,6 +189,6 @@ bool placeholders_valid(const json::value& value, std::size_t count) {
     return true;
 }
 
-std::string to_json(const json::value& value) { return json::serialize(value); }
+std::string to_json(const json::value& value) { return core::json_text(value); }
 
 }  // namespace service::realtime

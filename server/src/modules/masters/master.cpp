@@ -6,6 +6,8 @@
 
 #include <boost/json/parse.hpp>
 
+#include "core/json_text.hpp"
+
 namespace service::masters {
 
 Profile profile_from_row(const db::Row& r) {
@@ -58,11 +60,11 @@ boost::json::object to_json(const Card& c) {
             {"display_name", c.display_name},
             {"city", c.city},
             {"address", c.address},
-            {"location", boost::json::object{{"lat", c.lat}, {"lon", c.lon}}},
+            {"location", boost::json::object{{"lat", core::round_to(c.lat, 6)}, {"lon", core::round_to(c.lon, 6)}}},
             {"categories", c.categories},
             {"rating", boost::json::object{{"avg", c.rating_avg ? boost::json::value(*c.rating_avg) : nullptr},
                                            {"count", c.rating_count}}},
-            {"distance_m", c.distance_m ? boost::json::value(std::round(*c.distance_m)) : nullptr},
+            {"distance_m", c.distance_m ? boost::json::value(std::llround(*c.distance_m)) : nullptr},
             {"min_price_minor", c.min_price_minor ? boost::json::value(*c.min_price_minor) : nullptr},
             {"currency", "RUB"},
             {"is_favorite", c.is_favorite},
@@ -88,14 +90,14 @@ boost::json::object to_json(const Profile& p) {
         {"categories", p.categories},
         {"address", p.address},
         {"city", p.city},
-        {"location", boost::json::object{{"lat", p.lat}, {"lon", p.lon}}},
+        {"location", boost::json::object{{"lat", core::round_to(p.lat, 6)}, {"lon", core::round_to(p.lon, 6)}}},
         {"timezone", p.timezone},
         {"booking_rules", to_json(p.rules)},
         {"rating", boost::json::object{{"avg", p.rating_avg ? boost::json::value(*p.rating_avg) : nullptr},
                                        {"count", p.rating_count}}},
         {"is_favorite", p.is_favorite},
         {"avatar_url", p.avatar_url ? boost::json::value(*p.avatar_url) : nullptr}};
-    if (p.distance_m) o["distance_m"] = std::round(*p.distance_m);
+    if (p.distance_m) o["distance_m"] = std::llround(*p.distance_m);
     return o;
 }
 

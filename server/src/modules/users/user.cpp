@@ -2,6 +2,8 @@
 
 #include <boost/json/array.hpp>
 
+#include "core/json_text.hpp"
+
 namespace service::users {
 
 User user_from_row(const db::Row& row) {
@@ -30,7 +32,8 @@ boost::json::object to_json(const User& user) {
     o["avatar"] = user.avatar;
     o["city"] = user.city ? boost::json::value(*user.city) : nullptr;
     if (user.location) {
-        o["location"] = boost::json::object{{"lat", user.location->lat}, {"lon", user.location->lon}};
+        o["location"] = boost::json::object{{"lat", core::round_to(user.location->lat, 6)},
+                                            {"lon", core::round_to(user.location->lon, 6)}};
     } else {
         o["location"] = nullptr;
     }
