@@ -53,14 +53,69 @@ BEGIN
                 'Europe/Moscow', 60, 15, CASE WHEN i % 3 = 0 THEN 10 ELSE 0 END, i % 2 = 0)
         RETURNING id INTO m_id;
 
-        -- Three services from the master's sub-categories.
+        -- Three services from the category's list (so that searches like "мужская стрижка",
+        -- "шугаринг" or "ламинирование ресниц" find something), a different three for each
+        -- master of the category; the master's sub-categories are those of the services.
         INSERT INTO master_services (master_id, name, description, category_id, price_minor, duration_min)
-        SELECT m_id, c.name_ru || CASE n WHEN 1 THEN '' WHEN 2 THEN ' — экспресс' ELSE ' — премиум' END,
-               'Консультация включена.', c.id,
-               (ARRAY[150000, 90000, 250000])[n] + (i % 5) * 10000,
-               (ARRAY[60, 30, 90])[n]
-        FROM (SELECT id, name_ru FROM categories WHERE parent_id = parent.id ORDER BY position LIMIT 1) c,
-             generate_series(1, 3) n;
+        SELECT m_id, s.name, s.description, c.id, s.price + (i % 5) * 10000, s.minutes
+        FROM (SELECT pool.*, row_number() OVER (ORDER BY pool.n) - 1 AS k, count(*) OVER () AS size
+              FROM (VALUES
+                (1, 'nails', 'manicure', 'Маникюр с покрытием гель-лак', 'Снятие, аппаратный маникюр, выравнивание и покрытие гель-лаком.', 200000, 90),
+                (2, 'nails', 'manicure', 'Маникюр без покрытия', 'Классический или аппаратный маникюр, уход за кутикулой.', 120000, 45),
+                (3, 'nails', 'manicure', 'Мужской маникюр', 'Аккуратные ногти без покрытия, обработка кутикулы.', 130000, 45),
+                (4, 'nails', 'pedicure', 'Педикюр с покрытием', 'Аппаратный педикюр стоп и пальцев, покрытие гель-лаком.', 280000, 90),
+                (5, 'nails', 'nail-extensions', 'Наращивание ногтей', 'Наращивание на формы, моделирование гелем, любая длина.', 350000, 150),
+                (6, 'nails', 'nail-art', 'Дизайн ногтей: френч', 'Френч, втирка, стразы: дизайн на два или на все ногти.', 50000, 30),
+                (1, 'hair', 'haircut', 'Женская стрижка', 'Стрижка с мытьём головы и укладкой.', 250000, 60),
+                (2, 'hair', 'haircut', 'Мужская стрижка', 'Машинкой и ножницами, мытьё головы и укладка.', 150000, 45),
+                (3, 'hair', 'haircut', 'Детская стрижка', 'Для детей до 12 лет.', 100000, 30),
+                (4, 'hair', 'hair-coloring', 'Окрашивание в один тон', 'Стойкое окрашивание корней и длины.', 450000, 120),
+                (5, 'hair', 'hair-coloring', 'Балаяж', 'Сложное окрашивание с мягким переходом цвета.', 900000, 240),
+                (6, 'hair', 'hair-styling', 'Укладка и локоны', 'Укладка феном, локоны, вечерняя причёска.', 200000, 60),
+                (7, 'hair', 'hair-care', 'Кератиновое выпрямление', 'Уход и выпрямление волос кератином.', 600000, 180),
+                (1, 'brows-lashes', 'brow-shaping', 'Коррекция бровей', 'Коррекция формы воском или пинцетом.', 80000, 30),
+                (2, 'brows-lashes', 'brow-shaping', 'Окрашивание бровей хной', 'Стойкое окрашивание бровей и кожи хной.', 100000, 45),
+                (3, 'brows-lashes', 'brow-lamination', 'Ламинирование бровей', 'Долговременная укладка бровей.', 180000, 60),
+                (4, 'brows-lashes', 'lash-extensions', 'Наращивание ресниц: классика', 'Поресничное наращивание, натуральный эффект.', 250000, 120),
+                (5, 'brows-lashes', 'lash-extensions', 'Наращивание ресниц 2D', 'Объёмное наращивание ресниц.', 300000, 150),
+                (6, 'brows-lashes', 'lash-lift', 'Ламинирование ресниц', 'Подкручивание и питание натуральных ресниц.', 200000, 60),
+                (1, 'makeup', 'day-makeup', 'Дневной макияж', 'Лёгкий натуральный образ.', 250000, 60),
+                (2, 'makeup', 'evening-makeup', 'Вечерний макияж', 'Яркий образ для праздника: стрелки, накладные ресницы.', 350000, 75),
+                (3, 'makeup', 'bridal-makeup', 'Свадебный макияж', 'Макияж невесты с пробным образом.', 700000, 120),
+                (4, 'makeup', 'permanent-makeup', 'Перманентный макияж губ', 'Пудровое напыление губ.', 1200000, 150),
+                (5, 'makeup', 'permanent-makeup', 'Перманентный макияж бровей', 'Пудровые брови, коррекция через месяц.', 1000000, 120),
+                (1, 'massage', 'classic-massage', 'Классический массаж спины', 'Расслабляющий массаж спины и шеи.', 250000, 60),
+                (2, 'massage', 'classic-massage', 'Общий массаж тела', 'Массаж всего тела, полтора часа.', 400000, 90),
+                (3, 'massage', 'sports-massage', 'Спортивный массаж', 'Восстановление после тренировок.', 350000, 60),
+                (4, 'massage', 'lymphatic-massage', 'Лимфодренажный массаж', 'Снимает отёки, улучшает тонус.', 300000, 60),
+                (5, 'massage', 'lymphatic-massage', 'Антицеллюлитный массаж', 'Ручной массаж проблемных зон.', 300000, 60),
+                (6, 'massage', 'face-massage', 'Массаж лица', 'Скульптурный массаж лица.', 200000, 45),
+                (1, 'cosmetology', 'facial-cleansing', 'Комбинированная чистка лица', 'Ультразвуковая и механическая чистка.', 350000, 90),
+                (2, 'cosmetology', 'facial-cleansing', 'Ультразвуковая чистка лица', 'Бережное очищение пор.', 250000, 60),
+                (3, 'cosmetology', 'peeling', 'Химический пилинг', 'Пилинг кислотами для ровного тона.', 300000, 45),
+                (4, 'cosmetology', 'injections', 'Биоревитализация', 'Увлажнение кожи гиалуроновой кислотой.', 900000, 60),
+                (5, 'cosmetology', 'skin-care', 'Уходовая процедура для лица', 'Маска, сыворотка и массаж.', 280000, 60),
+                (1, 'spa', 'body-wraps', 'Шоколадное обёртывание', 'Обёртывание для гладкости кожи.', 300000, 60),
+                (2, 'spa', 'body-wraps', 'Водорослевое обёртывание', 'Детокс-обёртывание ламинарией.', 320000, 60),
+                (3, 'spa', 'spa-rituals', 'СПА-ритуал для двоих', 'Хаммам, пилинг и массаж.', 1200000, 150),
+                (4, 'spa', 'sauna-hammam', 'Хаммам с пенным массажем', 'Турецкая баня и пенный массаж.', 450000, 90),
+                (1, 'barbering', 'mens-haircut', 'Мужская стрижка машинкой', 'Стрижка машинкой и ножницами, мытьё головы.', 180000, 60),
+                (2, 'barbering', 'beard', 'Стрижка бороды', 'Оформление бороды и усов.', 100000, 30),
+                (3, 'barbering', 'mens-haircut', 'Стрижка и борода', 'Комплекс: стрижка и моделирование бороды.', 250000, 90),
+                (4, 'barbering', 'royal-shave', 'Королевское бритьё', 'Бритьё опасной бритвой с горячим полотенцем.', 150000, 45),
+                (5, 'barbering', 'mens-haircut', 'Камуфляж седины', 'Тонирование седых волос и бороды.', 120000, 30),
+                (1, 'epilation', 'sugaring', 'Шугаринг ног полностью', 'Сахарная паста, ноги полностью.', 250000, 60),
+                (2, 'epilation', 'sugaring', 'Шугаринг глубокое бикини', 'Сахарная депиляция зоны бикини.', 200000, 45),
+                (3, 'epilation', 'waxing', 'Восковая депиляция подмышек', 'Тёплый воск.', 70000, 20),
+                (4, 'epilation', 'laser-hair-removal', 'Лазерная эпиляция подмышек', 'Диодный лазер.', 150000, 20),
+                (5, 'epilation', 'laser-hair-removal', 'Лазерная эпиляция ног', 'Диодный лазер, ноги полностью.', 600000, 60)
+              ) AS pool (n, parent, sub, name, description, price, minutes)
+              WHERE pool.parent = parent.slug) s
+        JOIN categories c ON c.slug = s.sub
+        WHERE s.k IN ((((i - 1) / 9) * 2) % s.size, (((i - 1) / 9) * 2 + 1) % s.size, (((i - 1) / 9) * 2 + 2) % s.size);
+        UPDATE masters
+        SET category_ids = ARRAY[parent.id] || ARRAY(SELECT DISTINCT category_id FROM master_services WHERE master_id = m_id)
+        WHERE id = m_id;
 
         -- Monday to Saturday 10:00–20:00 with a lunch break; Sunday off for every other master.
         INSERT INTO master_schedule (master_id, weekday, start_time, end_time)

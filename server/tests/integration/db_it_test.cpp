@@ -19,15 +19,6 @@ using namespace service::testing;
 
 namespace {
 
-// A fresh, empty database on the test server; returns its URL.
-std::string fresh_database() {
-    const std::string name = "it_" + core::sha256_hex(core::random_bytes(8)).substr(0, 12);
-    exec_sql("CREATE DATABASE " + name);
-    auto url = test_env().database_url;
-    const auto slash = url.rfind('/');
-    return url.substr(0, slash + 1) + name;
-}
-
 std::vector<db::Migration> all_migrations() {
     std::vector<std::pair<std::string_view, std::string_view>> files;
     for (const auto& f : migrations::kAll) files.emplace_back(f.name, f.text);

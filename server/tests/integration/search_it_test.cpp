@@ -23,21 +23,6 @@ namespace {
 
 std::string text_of(const boost::json::value& v, std::string_view key) { return std::string(v.at(key).as_string()); }
 
-std::string url_encode(std::string_view s) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back('%');
-            out.push_back(kHex[c >> 4]);
-            out.push_back(kHex[c & 15]);
-        }
-    }
-    return out;
-}
-
 // Letters whose Latin spelling is one letter each way (transliterate() reads them back).
 const std::vector<std::pair<std::string, std::string>> kLetters{
     {"б", "b"}, {"в", "v"}, {"г", "g"}, {"д", "d"}, {"з", "z"}, {"к", "k"}, {"л", "l"},

@@ -31,5 +31,7 @@ inline HttpResult get(std::uint16_t port, const std::string& target, const Heade
 HttpResult post_json(std::uint16_t port, const std::string& target, const boost::json::value& body,
                      const Headers& headers = {});
 Headers bearer(const std::string& token);
+/// `s` percent-encoded for a query string (every byte but the unreserved ones).
+std::string url_encode(std::string_view s);
 
 }  // namespace service::testing

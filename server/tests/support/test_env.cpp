@@ -95,8 +95,17 @@ bool RunningApp::wait_ready(std::chrono::seconds timeout) const {
     return false;
 }
 
-void exec_sql(const std::string& sql) {
-    PGconn* conn = PQconnectdb(test_env().database_url.c_str());
+void exec_sql(const std::string& sql) { exec_sql_at(test_env().database_url, sql); }
+
+std::string fresh_database() {
+    const std::string name = "it_" + core::sha256_hex(core::random_bytes(8)).substr(0, 12);
+    exec_sql("CREATE DATABASE " + name);
+    const auto& url = test_env().database_url;
+    return url.substr(0, url.rfind('/') + 1) + name;
+}
+
+void exec_sql_at(const std::string& url, const std::string& sql) {
+    PGconn* conn = PQconnectdb(url.c_str());
     if (PQstatus(conn) != CONNECTION_OK) {
         std::string message = PQerrorMessage(conn);
         PQfinish(conn);

@@ -72,6 +72,10 @@ class SharedServerTest : public ::testing::Test {
 
 /// Runs SQL text on the test database through a separate blocking connection.
 void exec_sql(const std::string& sql);
+/// The same on the database at `url` (one connection: a SET holds for the rest of the text).
+void exec_sql_at(const std::string& url, const std::string& sql);
+/// A fresh, empty database on the test server; returns its URL.
+std::string fresh_database();
 /// The first column of the first row of a query on the test database ("" when no row).
 std::string query_value(const std::string& sql);
 /// Runs `scripts/stack <command> <dir>`; true on success.

@@ -83,3 +83,16 @@ TEST(SearchQuery, CorrectsFromTheVocabulary) {
     EXPECT_TRUE(parse_query("  ", v).browse);
     EXPECT_TRUE(parse_query("!!!", v).nothing);
 }
+
+TEST(SearchQuery, LeavesOutWordsNoDocumentHas) {
+    Vocabulary v;
+    for (const auto* w : {"маникюр", "массаж", "стрижка", "лица"}) v.add(w);
+    EXPECT_EQ(known_words_only("маникюр недорого", v), "маникюр");
+    EXPECT_EQ(known_words_only("хочу массаж лица", v), "массаж лица");
+    EXPECT_EQ(known_words_only("маникур недорого", v), "маникур");       // a typo is still a known word
+    EXPECT_EQ(known_words_only("vfccf; kbwf ujhjl", v), "vfccf; kbwf");  // so is the other layout
+    EXPECT_EQ(known_words_only("недорого стрижк", v), "стрижк");         // and the beginning being typed
+    EXPECT_FALSE(known_words_only("массаж лица", v));                    // every word known
+    EXPECT_FALSE(known_words_only("ремонт телефонов", v));               // none known
+    EXPECT_FALSE(known_words_only("маникюр", v));                        // one word
+}

@@ -142,9 +142,34 @@ ParsedQuery parse_query(std::string_view q, const Vocabulary& vocabulary) {
             }
         }
         if (!out.correction && resolved && corrected != as_typed) out.correction = join(corrected);
+        if (resolved) out.resolved = true;
         ++reading_no;
     }
     return out;
+}
+
+std::optional<std::string> known_words_only(std::string_view q, const Vocabulary& vocabulary) {
+    std::vector<std::string_view> tokens;
+    for (std::size_t at = 0; at < q.size();) {
+        const auto end = std::min(q.find_first_of(" \t", at), q.size());
+        if (end > at) tokens.push_back(q.substr(at, end - at));
+        at = end + 1;
+    }
+    if (tokens.size() < 2) return std::nullopt;
+    const bool open_end = q.back() != ' ' && q.back() != '\t';  // the last word is still being typed
+    std::string kept;
+    std::size_t known = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        std::string word(tokens[i]);
+        if (!(open_end && i + 1 == tokens.size())) word.push_back(' ');
+        const auto parsed = parse_query(word, vocabulary);
+        if (!parsed.resolved) continue;
+        ++known;
+        if (!kept.empty()) kept.push_back(' ');
+        kept.append(tokens[i]);
+    }
+    if (known == 0 || known == tokens.size()) return std::nullopt;
+    return kept;
 }
 
 }  // namespace service::search

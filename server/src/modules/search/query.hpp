@@ -48,11 +48,18 @@ struct ParsedQuery {
     bool nothing = false;
     /// What the query most likely meant, when that differs from what was typed.
     std::optional<std::string> correction;
+    /// Some reading has every word in the vocabulary, or a correction of it there.
+    bool resolved = false;
 };
 
 /// At most this many words of a query are searched for.
 inline constexpr std::size_t kMaxQueryWords = 8;
 
 ParsedQuery parse_query(std::string_view q, const Vocabulary& vocabulary);
+
+/// The query without the words (space-separated, as typed) that no document has in any reading
+/// or correction ("маникюр недорого" → "маникюр"): what is searched when the whole query finds
+/// nothing. nullopt when every word, or none, is known.
+std::optional<std::string> known_words_only(std::string_view q, const Vocabulary& vocabulary);
 
 }  // namespace service::search

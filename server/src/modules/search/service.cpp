@@ -48,6 +48,21 @@ net::awaitable<std::shared_ptr<const Vocabulary>> Service::vocabulary() {
     co_return vocabulary_;
 }
 
+net::awaitable<Hits> Service::run(const ParsedQuery& query, const Request& request) {
+    if (query.nothing) {
+        Hits none;
+        none.categories = boost::json::array{};
+        none.price = boost::json::array{};
+        none.rating = boost::json::array{};
+        co_return none;
+    }
+    auto tx = co_await db::Transaction::begin(
+        pool_, "BEGIN READ ONLY; SET LOCAL statement_timeout = " + std::to_string(kStatementTimeoutMs));
+    auto hits = co_await repository_.search(tx, query, request, clock_.now());
+    co_await tx.commit();
+    co_return hits;
+}
+
 net::awaitable<boost::json::object> Service::search(Request request) {
     const auto words = co_await vocabulary();
     const auto query = parse_query(request.q, *words);
@@ -55,16 +70,18 @@ net::awaitable<boost::json::object> Service::search(Request request) {
     if (query.browse && request.sort == Sort::kRelevance && request.type != Type::kPosts)
         request.sort = request.lat ? Sort::kDistance : Sort::kRating;
 
-    Hits hits;
-    if (!query.nothing) {
-        auto tx = co_await db::Transaction::begin(
-            pool_, "BEGIN READ ONLY; SET LOCAL statement_timeout = " + std::to_string(kStatementTimeoutMs));
-        hits = co_await repository_.search(tx, query, request, clock_.now());
-        co_await tx.commit();
-    } else {
-        hits.categories = boost::json::array{};
-        hits.price = boost::json::array{};
-        hits.rating = boost::json::array{};
+    auto hits = co_await run(query, request);
+    auto correction = hits.exact_total == 0 && hits.total > 0 ? query.correction : std::nullopt;
+    // Nothing for the whole query: leave out the words no document has ("маникюр недорого").
+    if (hits.total == 0 && !query.browse && !query.nothing) {
+        if (auto known = known_words_only(request.q, *words)) {
+            const auto shorter = parse_query(*known, *words);
+            auto found = co_await run(shorter, request);
+            if (found.total > 0) {
+                correction = found.exact_total == 0 && shorter.correction ? shorter.correction : known;
+                hits = std::move(found);
+            }
+        }
     }
 
     boost::json::array items;
@@ -111,14 +128,13 @@ net::awaitable<boost::json::object> Service::search(Request request) {
         }
     }
 
-    const bool corrected = hits.exact_total == 0 && hits.total > 0 && query.correction;
     co_return boost::json::object{
         {"items", std::move(items)},
         {"facets", boost::json::object{{"categories", std::move(hits.categories)},
                                        {"price", std::move(hits.price)},
                                        {"rating", std::move(hits.rating)}}},
         {"total_estimate", hits.total},
-        {"corrected_query", corrected ? boost::json::value(*query.correction) : boost::json::value(nullptr)},
+        {"corrected_query", correction ? boost::json::value(*correction) : boost::json::value(nullptr)},
         {"next_cursor", core::cursor_json(hits.next)}};
 }
 

@@ -30,6 +30,8 @@ class Service {
     net::awaitable<boost::json::object> suggest(std::string q);
 
   private:
+    /// One search statement in a read-only transaction under the statement timeout.
+    net::awaitable<Hits> run(const ParsedQuery& query, const Request& request);
     /// The vocabulary with the words indexed until about a second ago.
     net::awaitable<std::shared_ptr<const Vocabulary>> vocabulary();
 
