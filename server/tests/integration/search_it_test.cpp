@@ -330,14 +330,26 @@ TEST_F(SearchIT, SuggestsFromTheFirstLetters) {
     const auto w = made_up_word();
     const auto m = master("Подсказка " + w.ru);
     add_service(m, w.ru + " классический");
-    const auto res = http_request(port(), http::verb::get, "/api/v1/search/suggest?q=" + url_encode(w.ru.substr(0, 8)));
-    ASSERT_EQ(res.status, 200) << res.body;
+    // Four letters (8 bytes) in; suggestions follow the catalogue within a few seconds.
+    HttpResult res;
     std::set<std::string> kinds;
-    const auto doc = res.json();
-    for (const auto& item : doc.at("items").as_array()) {
-        if (text_of(item, "text").find(w.ru) != std::string::npos) kinds.insert(text_of(item, "kind"));
-    }
+    eventually([&] {
+        res = http_request(port(), http::verb::get, "/api/v1/search/suggest?q=" + url_encode(w.ru.substr(0, 8)));
+        kinds.clear();
+        if (res.status != 200) return false;
+        const auto doc = res.json();
+        for (const auto& item : doc.at("items").as_array()) {
+            if (text_of(item, "text").find(w.ru) != std::string::npos) kinds.insert(text_of(item, "kind"));
+        }
+        return kinds.contains("service") && kinds.contains("master");
+    });
     EXPECT_TRUE(kinds.contains("service")) << res.body;
+    EXPECT_TRUE(kinds.contains("master")) << res.body;
+    // The same beginning typed on the qwerty layout.
+    const auto layout =
+        http_request(port(), http::verb::get, "/api/v1/search/suggest?q=" + url_encode(on_qwerty(w).substr(0, 4)));
+    ASSERT_EQ(layout.status, 200);
+    EXPECT_NE(layout.body.find(w.ru), std::string::npos) << layout.body;
     const auto cats = http_request(port(), http::verb::get, "/api/v1/search/suggest?q=" + url_encode("педи"));
     ASSERT_EQ(cats.status, 200);
     const auto cats_doc = cats.json();

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "modules/search/query.hpp"
+#include "modules/search/suggestions.hpp"
 #include "modules/search/text.hpp"
 
 using namespace service::search;
@@ -95,4 +96,34 @@ TEST(SearchQuery, LeavesOutWordsNoDocumentHas) {
     EXPECT_FALSE(known_words_only("массаж лица", v));                    // every word known
     EXPECT_FALSE(known_words_only("ремонт телефонов", v));               // none known
     EXPECT_FALSE(known_words_only("маникюр", v));                        // one word
+}
+
+TEST(SearchSuggestions, FindByTheBeginningOfAnyWordInKindOrder) {
+    const Suggestions index({{"category", "Маникюр", "c1", "Manicure"},
+                             {"category", "Педикюр", "c2", "Pedicure"},
+                             {"service", "Маникюр с покрытием гель-лак", std::nullopt, ""},
+                             {"service", "Мужской маникюр", std::nullopt, ""},
+                             {"master", "Анна · Ногти", "m1", ""},
+                             {"master", "Мастер маникюра Ёлка", "m2", ""},
+                             {"query", "маникюр", std::nullopt, ""},
+                             {"query", "маникюра", std::nullopt, ""},
+                             {"query", "педикюр", std::nullopt, ""}});
+    auto texts = [](const std::vector<Suggestion>& found) {
+        std::vector<std::string> out;
+        for (const auto& s : found) out.push_back(s.kind + ":" + s.text);
+        return out;
+    };
+    EXPECT_EQ(
+        texts(index.find({U"мани"}, {}, 8)),
+        (std::vector<std::string>{"category:Маникюр", "service:Мужской маникюр", "service:Маникюр с покрытием гель-лак",
+                                  "master:Мастер маникюра Ёлка", "query:маникюр", "query:маникюра"}));
+    EXPECT_EQ(texts(index.find({U"мани"}, {}, 3)).size(), 3u);
+    EXPECT_EQ(texts(index.find({U"pedi"}, {}, 8)), (std::vector<std::string>{"category:Педикюр"}));  // English
+    EXPECT_EQ(texts(index.find({U"елк"}, {}, 8)), (std::vector<std::string>{"master:Мастер маникюра Ёлка"}));
+    const auto master = index.find({U"анна"}, {}, 8);
+    ASSERT_EQ(master.size(), 1u);
+    EXPECT_EQ(master[0].id, "m1");
+    EXPECT_TRUE(index.find({U"ногти анна"}, {}, 8).empty());  // words in their order only
+    // Corrections are whole words of the vocabulary.
+    EXPECT_EQ(texts(index.find({U"пдеи"}, {U"педикюр", U"педикюры"}, 8)), (std::vector<std::string>{"query:педикюр"}));
 }

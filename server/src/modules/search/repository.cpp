@@ -103,14 +103,13 @@ net::awaitable<std::vector<std::pair<std::int64_t, std::string>>> Repository::ne
     co_return out;
 }
 
-net::awaitable<std::vector<Suggestion>> Repository::suggest(db::Executor& db, std::string prefix,
-                                                            std::vector<std::string> corrections, int limit) const {
-    db::Params p(prefix, corrections, limit);
-    const auto rows = co_await db.query(sql::kSuggest, std::move(p));
-    std::vector<Suggestion> out;
+net::awaitable<std::vector<SuggestionSource>> Repository::suggestion_sources(db::Executor& db) const {
+    const auto rows = co_await db.query(sql::kSuggestionSources, db::Params());
+    std::vector<SuggestionSource> out;
+    out.reserve(static_cast<std::size_t>(rows.size()));
     for (int i = 0; i < rows.size(); ++i)
-        out.push_back(
-            {rows[i].get<std::string>(0), rows[i].get<std::string>(1), rows[i].get<std::optional<std::string>>(2)});
+        out.push_back({rows[i].get<std::string>(0), rows[i].get<std::string>(1),
+                       rows[i].get<std::optional<std::string>>(2), rows[i].get<std::string>(3)});
     co_return out;
 }
 

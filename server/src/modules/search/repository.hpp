@@ -63,6 +63,16 @@ struct Suggestion {
     std::optional<std::string> id;
 };
 
+/// One thing suggestions are made from: kind (category, service, master, query), the text
+/// shown, the id (categories, masters) and further text it is found by (a category's English
+/// name).
+struct SuggestionSource {
+    std::string kind;
+    std::string text;
+    std::optional<std::string> id;
+    std::string also;
+};
+
 /// The search documents (kept by the triggers of migration 0021), their vocabulary and the
 /// synonyms. Reads masters, master_services, posts, users, blocked_users and categories, and
 /// calls the bookings module's booking_slots() for the free-slot filter.
@@ -73,8 +83,9 @@ class Repository {
     /// (id, word) of the vocabulary after `after_id`.
     net::awaitable<std::vector<std::pair<std::int64_t, std::string>>> new_words(db::Executor& db,
                                                                                 std::int64_t after_id) const;
-    net::awaitable<std::vector<Suggestion>> suggest(db::Executor& db, std::string prefix,
-                                                    std::vector<std::string> corrections, int limit) const;
+    /// Everything suggestions are made from (categories, distinct service names, masters who
+    /// are not banned, indexed words of three letters or more).
+    net::awaitable<std::vector<SuggestionSource>> suggestion_sources(db::Executor& db) const;
 };
 
 }  // namespace service::search

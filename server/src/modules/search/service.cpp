@@ -10,6 +10,9 @@ namespace service::search {
 namespace {
 
 constexpr auto kVocabularyRefresh = std::chrono::seconds(1);
+// Suggestions may lag the catalogue by this much (a renamed master, a new service name); the
+// search itself never lags.
+constexpr auto kSuggestionsRefresh = std::chrono::seconds(5);
 constexpr int kSuggestions = 8;
 
 // The master a master or service hit shows.
@@ -138,23 +141,59 @@ net::awaitable<boost::json::object> Service::search(Request request) {
         {"next_cursor", core::cursor_json(hits.next)}};
 }
 
+net::awaitable<std::shared_ptr<const Suggestions>> Service::suggestions() {
+    {
+        std::lock_guard lock(mutex_);
+        const auto now = std::chrono::steady_clock::now();
+        if (suggestions_ && (suggestions_refreshing_ || now - suggestions_loaded_ < kSuggestionsRefresh))
+            co_return suggestions_;
+        suggestions_refreshing_ = true;
+    }
+    std::shared_ptr<const Suggestions> next;
+    try {
+        next = std::make_shared<const Suggestions>(co_await repository_.suggestion_sources(pool_));
+    } catch (...) {
+        std::lock_guard lock(mutex_);
+        suggestions_refreshing_ = false;
+        if (!suggestions_) throw;
+        co_return suggestions_;  // the last good one, until the database answers again
+    }
+    std::lock_guard lock(mutex_);
+    suggestions_refreshing_ = false;
+    suggestions_loaded_ = std::chrono::steady_clock::now();
+    suggestions_ = std::move(next);
+    co_return suggestions_;
+}
+
 net::awaitable<boost::json::object> Service::suggest(std::string q) {
     const auto words = co_await vocabulary();
-    const auto typed = text::words(text::decode(q));
+    const auto index = co_await suggestions();
+    const auto typed_text = text::decode(q);
+    const auto typed = text::words(typed_text);
+    auto joined = [](const std::vector<std::u32string>& ws) {
+        std::u32string out;
+        for (const auto& w : ws) {
+            if (!out.empty()) out.push_back(U' ');
+            out += w;
+        }
+        return out;
+    };
     boost::json::array items;
     if (!typed.empty()) {
-        std::string prefix;
-        for (const auto& w : typed) prefix += (prefix.empty() ? "" : " ") + text::encode(w);
-        std::vector<std::string> corrections;
-        for (const auto& w : words->near(typed.back(), true, 4)) corrections.push_back(text::encode(w));
-        if (text::has_latin(typed.back())) {
-            for (const auto& reading : {text::qwerty_to_russian(typed.back()), text::transliterate(typed.back())}) {
-                corrections.push_back(text::encode(reading));
-                for (const auto& w : words->near(reading, true, 2)) corrections.push_back(text::encode(w));
+        std::vector<std::u32string> prefixes{joined(typed)};
+        auto corrections = words->near(typed.back(), true, 4);
+        if (text::has_latin(typed_text)) {
+            // What was typed on the other layout ("vfyb" → "мани") and spelled in Latin letters.
+            const auto layout = text::words(text::qwerty_to_russian(typed_text));
+            std::vector<std::u32string> spelled;
+            for (const auto& w : typed) spelled.push_back(text::has_latin(w) ? text::transliterate(w) : w);
+            for (const auto& reading : {layout, spelled}) {
+                if (reading.empty()) continue;
+                prefixes.push_back(joined(reading));
+                for (auto& w : words->near(reading.back(), true, 2)) corrections.push_back(std::move(w));
             }
         }
-        const auto found = co_await repository_.suggest(pool_, prefix, corrections, kSuggestions);
-        for (const auto& s : found) {
+        for (const auto& s : index->find(prefixes, corrections, kSuggestions)) {
             boost::json::object item;
             item["kind"] = s.kind;
             item["text"] = s.text;

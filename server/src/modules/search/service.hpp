@@ -12,6 +12,7 @@
 #include "modules/posts/service.hpp"
 #include "modules/search/query.hpp"
 #include "modules/search/repository.hpp"
+#include "modules/search/suggestions.hpp"
 
 namespace service::search {
 
@@ -34,6 +35,8 @@ class Service {
     net::awaitable<Hits> run(const ParsedQuery& query, const Request& request);
     /// The vocabulary with the words indexed until about a second ago.
     net::awaitable<std::shared_ptr<const Vocabulary>> vocabulary();
+    /// The suggestion sources as of at most a few seconds ago.
+    net::awaitable<std::shared_ptr<const Suggestions>> suggestions();
 
     db::Pool& pool_;
     const Repository& repository_;
@@ -41,11 +44,14 @@ class Service {
     posts::Service& posts_;
     const core::Clock& clock_;
 
-    std::mutex mutex_;  // guards the four members below
+    std::mutex mutex_;  // guards the members below
     std::shared_ptr<const Vocabulary> vocabulary_ = std::make_shared<Vocabulary>();
     std::int64_t last_word_id_ = 0;
     std::chrono::steady_clock::time_point checked_{};
     bool refreshing_ = false;
+    std::shared_ptr<const Suggestions> suggestions_;
+    std::chrono::steady_clock::time_point suggestions_loaded_{};
+    bool suggestions_refreshing_ = false;
 };
 
 /// How long one search may run before it answers 503 (a guard against pathological input).
