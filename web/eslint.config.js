@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['auth', 'bookings', 'chats', 'favorites', 'feed', 'masters', 'media', 'notifications', 'portfolio', 'posts', 'profile', 'reviews', 'schedule', 'social'];
+const FEATURES = ['auth', 'bookings', 'chats', 'favorites', 'feed', 'masters', 'media', 'notifications', 'portfolio', 'posts', 'profile', 'reviews', 'schedule', 'search', 'social'];
 
 // A feature may use lib/, components/, types/ and its own files. From another feature it
 // may import only that feature's query keys and cache functions (`api/keys.ts`), so that

@@ -27,6 +27,7 @@ const FavoritesRoute = lazyRoute(() => import('@/app/routes/app/favorites'), 'Fa
 const MasterRoute = lazyRoute(() => import('@/app/routes/app/master'), 'MasterRoute');
 const MasterBookRoute = lazyRoute(() => import('@/app/routes/app/master-book'), 'MasterBookRoute');
 const MastersSearchRoute = lazyRoute(() => import('@/app/routes/app/masters-search'), 'MastersSearchRoute');
+const SearchRoute = lazyRoute(() => import('@/app/routes/app/search'), 'SearchRoute');
 const WorkspaceBookingsRoute = lazyRoute(() => import('@/app/routes/app/workspace/workspace-bookings'), 'WorkspaceBookingsRoute');
 const WorkspaceLayout = lazyRoute(() => import('@/app/routes/app/workspace/workspace-layout'), 'WorkspaceLayout');
 const WorkspacePortfolioRoute = lazyRoute(() => import('@/app/routes/app/workspace/workspace-portfolio'), 'WorkspacePortfolioRoute');
@@ -72,6 +73,7 @@ export function AppRoutes() {
         <Route path="/posts/:id" element={guarded(<PostRoute />)} />
         <Route path="/profile" element={guarded(<ProfileRoute />)} />
         <Route path="/profile/edit" element={guarded(<ProfileEditRoute />)} />
+        <Route path="/search" element={guarded(<SearchRoute />)} />
         <Route path="/masters" element={guarded(<MastersSearchRoute />)} />
         <Route path="/masters/:id" element={guarded(<MasterRoute />)} />
         <Route path="/masters/:id/book" element={guarded(<MasterBookRoute />)} />

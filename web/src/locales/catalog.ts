@@ -28,6 +28,8 @@ import { socialEn } from '@/features/social/locales/en';
 import { socialRu } from '@/features/social/locales/ru';
 import { scheduleEn } from '@/features/schedule/locales/en';
 import { scheduleRu } from '@/features/schedule/locales/ru';
+import { searchEn } from '@/features/search/locales/en';
+import { searchRu } from '@/features/search/locales/ru';
 
 // Each feature keeps its messages next to its code (features/<name>/locales/ru.ts + en.ts,
 // one key namespace per feature); this merges them with the shared ones into one catalogue
@@ -49,6 +51,7 @@ export const catalogues = {
   profile: { ru: profileRu, en: profileEn },
   reviews: { ru: reviewsRu, en: reviewsEn },
   schedule: { ru: scheduleRu, en: scheduleEn },
+  search: { ru: searchRu, en: searchEn },
   social: { ru: socialRu, en: socialEn },
 };
 
@@ -67,6 +70,7 @@ export const ru = {
   ...profileRu,
   ...reviewsRu,
   ...scheduleRu,
+  ...searchRu,
   ...socialRu,
 };
 
@@ -88,5 +92,6 @@ export const en: Messages = {
   ...profileEn,
   ...reviewsEn,
   ...scheduleEn,
+  ...searchEn,
   ...socialEn,
 };

@@ -13,6 +13,7 @@ import { resetMediaDb } from '@/testing/mocks/media-db';
 import { resetNotificationsDb } from '@/testing/mocks/notifications-db';
 import { resetPostsDb } from '@/testing/mocks/posts-db';
 import { resetFeedLocationForTests } from '@/features/feed/hooks/use-feed-location';
+import { resetSearchDb } from '@/testing/mocks/search-db';
 import { server } from '@/testing/mocks/server';
 import { resetSocialDb } from '@/testing/mocks/social-db';
 
@@ -51,6 +52,7 @@ afterEach(() => {
   resetPostsDb();
   resetFeedLocationForTests();
   resetSocialDb();
+  resetSearchDb();
   resetObjectUrls();
   resetApiClientForTests();
   toast.clear();

@@ -9,6 +9,7 @@ import { NotificationToaster } from '@/features/notifications/components/notific
 import { useNotificationsRealtime } from '@/features/notifications/hooks/use-notifications-realtime';
 import { usePostsRealtime } from '@/features/posts/hooks/use-posts-realtime';
 import { useLocaleSync } from '@/features/profile/hooks/use-locale-sync';
+import { SearchBox } from '@/features/search/components/search-box';
 import { useSocialRealtime } from '@/features/social/hooks/use-social-realtime';
 import { useRealtimeConnection } from '@/lib/realtime';
 
@@ -35,6 +36,7 @@ export function AppRoot() {
   return (
     <AppLayout
       nav={<AppNav />}
+      search={<SearchBox />}
       actions={
         <>
           <NotificationBell />

@@ -27,8 +27,18 @@ function MasterCover({ src }: { src: string }) {
   );
 }
 
-/** One search result. `action` is rendered in the corner (the favourite heart). */
-export function MasterCard({ master, action }: { master: MasterSummary; action?: ReactNode }) {
+type MasterCardProps = {
+  master: MasterSummary;
+  /** Rendered in the corner (the favourite heart). */
+  action?: ReactNode;
+  /** Instead of the plain name inside the link (e.g. the search's highlighted name). */
+  title?: ReactNode;
+  /** Under the place (e.g. the search's first free slot). */
+  extra?: ReactNode;
+};
+
+/** One search result. */
+export function MasterCard({ master, action, title, extra }: MasterCardProps) {
   const { t, lang } = useI18n();
   const place = [master.city, master.address].filter(Boolean).join(', ');
   return (
@@ -36,7 +46,7 @@ export function MasterCard({ master, action }: { master: MasterSummary; action?:
       <Avatar name={master.display_name} src={master.avatar_url ?? null} size="md" />
       <div className="master-card__body">
         <Link to={`/masters/${master.id}`} className="master-card__name" data-testid="master-card-link">
-          {master.display_name}
+          {title ?? master.display_name}
         </Link>
         {master.categories.length > 0 && (
           <p className="master-card__categories muted">
@@ -58,6 +68,7 @@ export function MasterCard({ master, action }: { master: MasterSummary; action?:
           )}
         </div>
         {place && <p className="master-card__place muted">{place}</p>}
+        {extra}
       </div>
       {master.cover_url && <MasterCover src={master.cover_url} />}
       {action && <div className="master-card__action">{action}</div>}
