@@ -10,7 +10,7 @@
 #include <string>
 #include <thread>
 
-#include <boost/json/serialize.hpp>
+#include "core/json_text.hpp"
 
 namespace service::core::log {
 namespace {
@@ -50,7 +50,7 @@ std::string json_line(Level level, std::string_view msg, boost::json::object fie
     line["level"] = level_name(level);
     line["msg"] = msg;
     for (auto& kv : fields) line[kv.key()] = std::move(kv.value());
-    std::string text = boost::json::serialize(line);
+    std::string text = json_text(line);
     text.push_back('\n');
     return text;
 }
