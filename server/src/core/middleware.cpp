@@ -4,6 +4,7 @@
 
 #include "core/crypto.hpp"
 #include "core/error_mapping.hpp"
+#include "core/json_text.hpp"
 #include "core/log.hpp"
 #include "core/problem.hpp"
 
@@ -74,7 +75,7 @@ net::awaitable<Response> ObserveMiddleware::handle(Request& req, Next next) {
         fields["path"] = req.path;
         fields["route"] = route;
         fields["status"] = status;
-        fields["duration_ms"] = elapsed * 1000.0;
+        fields["duration_ms"] = round_to(elapsed * 1000.0, 3);  // to the microsecond
         fields["bytes"] = res.body().size();
         fields["client_ip"] = client_label(req.client_ip);
         if (req.principal) fields["user_id"] = req.principal->user_id;
