@@ -1,7 +1,8 @@
 -- The periodic rebuild of feed_popular, step two: the 1,000 best per-post parts of the score
 -- (0.25·freshness + 0.20·popularity, docs/feed.md) among the 20,000 newest visible posts, so the
 -- rebuild costs the same however many posts there are and the list is never empty while any
--- post exists. $1 now.
+-- post exists. A post published meanwhile may have joined already (add_popular.sql commits between
+-- this transaction's DELETE and this INSERT): it is updated, not a duplicate key. $1 now.
 INSERT INTO feed_popular (post_id, author_id, location, lon, lat, score, refreshed_at)
 SELECT id, author_id, location, ST_X(location::geometry), ST_Y(location::geometry), score, $1::timestamptz FROM (
     SELECT p.id, p.author_id, p.location,
@@ -14,3 +15,4 @@ SELECT id, author_id, location, ST_X(location::geometry), ST_Y(location::geometr
 ) s
 ORDER BY score DESC
 LIMIT 1000
+ON CONFLICT (post_id) DO UPDATE SET score = EXCLUDED.score, refreshed_at = EXCLUDED.refreshed_at
