@@ -127,3 +127,18 @@ TEST(SearchSuggestions, FindByTheBeginningOfAnyWordInKindOrder) {
     // Corrections are whole words of the vocabulary.
     EXPECT_EQ(texts(index.find({U"пдеи"}, {U"педикюр", U"педикюры"}, 8)), (std::vector<std::string>{"query:педикюр"}));
 }
+
+TEST(SearchQuery, RussianOnTheLatinLayoutIsReadOnlyAsWholeWords) {
+    Vocabulary v;
+    v.add("b");
+    v.add("vbrjpj");
+    // "микозоби" on the Latin keys is "vbrjpj,b": б sits on the comma; the pieces are no reading.
+    for (const auto& a : parse_query("микозоби ", v).alternatives) {
+        EXPECT_NE(a.word, "b");
+        EXPECT_NE(a.word, "vbrjpj");
+    }
+    // A word without such letters has its Latin reading ("ghbdtn" is "привет").
+    bool latin = false;
+    for (const auto& a : parse_query("привет ", v).alternatives) latin = latin || a.word == "ghbdtn";
+    EXPECT_TRUE(latin);
+}

@@ -103,8 +103,13 @@ ParsedQuery parse_query(std::string_view q, const Vocabulary& vocabulary) {
         for (const auto& w : typed_words) spelled.push_back(text::has_latin(w) ? text::transliterate(w) : w);
         readings.push_back({std::move(spelled), Alternative::kCorrected});
     }
-    if (text::has_cyrillic(typed))
-        readings.push_back({text::words(text::russian_to_qwerty(typed)), Alternative::kCorrected});
+    if (text::has_cyrillic(typed)) {
+        // Russian typed for Latin: б, ю, ж, х, ъ, э sit on punctuation keys, so on the other side
+        // they split a word into pieces ("микозоби" → "vbrjpj", "b"), and a one-letter piece would
+        // match any "b". Such a reading is not what anyone typed: only whole words are kept.
+        auto latin = text::words(text::russian_to_qwerty(typed));
+        if (latin.size() == typed_words.size()) readings.push_back({std::move(latin), Alternative::kCorrected});
+    }
 
     std::vector<std::vector<std::u32string>> seen;
     std::vector<std::u32string> as_typed;
