@@ -103,6 +103,17 @@ export function uniqueEmail(tag) {
   return `e2e-${tag}-${stamp}@example.com`;
 }
 
+/** One API call as `token` (or anonymous): {status, body} with the body parsed as JSON (null when empty). */
+export async function api(method, path, token, body) {
+  const res = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
 /** Creates a user directly through the API (for tests that need one to exist already). */
 export async function registerViaApi({ email, password, name, role = 'client' }) {
   const res = await fetch(`${BASE_URL}/api/v1/auth/register`, {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BASE_URL, DESKTOP, PHONE, expectPath, expectText, launchBrowser, registerViaApi, signedIn, uniqueEmail, withPage } from '../lib/browser.mjs';
+import { api, DESKTOP, PHONE, expectPath, expectText, launchBrowser, registerViaApi, signedIn, uniqueEmail, withPage } from '../lib/browser.mjs';
 
 const PASSWORD = 'e2e-secret-password';
 
@@ -26,16 +26,6 @@ function withTypo(word) {
   const at = word.length - 3;
   const other = LETTERS.find((l) => l !== word[at]);
   return `${word.slice(0, at)}${other}${word.slice(at + 1)}`;
-}
-
-async function api(method, path, token, body) {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
 /**

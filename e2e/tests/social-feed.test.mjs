@@ -6,20 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BASE_URL, DESKTOP, PHONE, expectPath, expectText, launchBrowser, uniqueEmail, withPage } from '../lib/browser.mjs';
+import { api, DESKTOP, PHONE, expectPath, expectText, launchBrowser, uniqueEmail, withPage } from '../lib/browser.mjs';
 import { png } from '../lib/images.mjs';
 
 const PASSWORD = 'e2e-secret-password';
-
-async function api(method, path, token, body) {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
 
 async function register(page, { name, email, role }) {
   await page.goto('/register');
@@ -213,7 +203,8 @@ describe('social feed', () => {
         await expectPath(page, '/');
         await page.getByTestId('tab-following').click();
         await page.waitForURL((url) => url.searchParams.get('tab') === 'following');
-        assert.equal(await page.getByTestId('tab-following').getAttribute('aria-selected'), 'true');
+        // Waited for, not read once: the URL changes a render before the tab shows it.
+        await page.locator('[data-testid="tab-following"][aria-selected="true"]').waitFor();
         const card = page.locator(`[data-testid="post-card"][data-post-id="${postId}"]`);
         await card.waitFor();
         await expectText(card.getByTestId('like-count'), '0');
